@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { ValidationError, type RosterIssue } from './roster-error.js';
+
+/** Turns a zod error into a {@link ValidationError} whose issues name each field. */
+export function validationErrorFromZod(error: z.ZodError, what: string): ValidationError {
+  const issues: RosterIssue[] = error.issues.map((issue) => ({
+    path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
+    message: issue.message,
+    code: issue.code,
+  }));
+  const summary = issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  return new ValidationError(`Invalid ${what}: ${summary}`, issues);
+}
+
+/** Parses `value` with `schema`, throwing a {@link ValidationError} naming `what` on failure. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationErrorFromZod(result.error, what);
+  return result.data;
+}

@@ -1,0 +1,2 @@
+export * from './roster-error.js';
+export { validationErrorFromZod, parseOrThrow } from './from-zod.js';

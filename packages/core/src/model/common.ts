@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** ISO-8601 timestamp string (UTC), e.g. `2026-11-23T08:00:00.000Z`. */
+export const Timestamp = z.iso.datetime({ offset: true });
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** Record identifier: opaque, non-empty, at most 128 characters. */
+export const Id = z.string().min(1).max(128);
+export type Id = z.infer<typeof Id>;
+
+/** Optimistic-concurrency version; starts at 1 and grows by one on every write. */
+export const Version = z.number().int().positive();
+
+/** Phone number in E.164 form: `+` then 7 to 15 digits. */
+export const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone must be in E.164 form, e.g. +27821234567');
+
+/** The signed-in admin performing an operation; recorded in the audit trail. */
+export const Actor = z.object({ id: Id, name: z.string().optional() });
+export type Actor = z.infer<typeof Actor>;
+
+/** A page of results: `total` counts every match, `nextCursor` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  nextCursor: string | null;
+}
+
+/** Per-item outcome of a bulk call. */
+export interface BulkFailure {
+  id: string;
+  code: string;
+  message: string;
+}
+
+/** Result of a bulk call: which ids succeeded and which failed, with reasons. */
+export interface BulkResult {
+  succeeded: string[];
+  failed: BulkFailure[];
+}

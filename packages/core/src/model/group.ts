@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Id, Timestamp, Version } from './common.js';
+
+/**
+ * Something a group participates in (an app, a permission set, a site): members
+ * inherit every resource of every group they belong to.
+ */
+export const Resource = z.object({
+  type: z.string().min(1),
+  id: z.string().min(1),
+  name: z.string().optional(),
+});
+export type Resource = z.infer<typeof Resource>;
+
+/** A stored group. */
+export const Group = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  externalId: z.string().nullable(),
+  description: z.string(),
+  resources: z.array(Resource),
+  version: z.number().int().positive(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Group = z.infer<typeof Group>;
+
+export const CreateGroupInput = z.object({
+  name: z.string().trim().min(1, 'group name is required').max(200, 'group name is too long'),
+  externalId: z.string().trim().min(1).max(256).nullish(),
+  description: z.string().max(2_000).optional(),
+  resources: z.array(Resource).optional(),
+  id: Id.optional(),
+});
+export type CreateGroupInput = z.input<typeof CreateGroupInput>;
+
+export const GroupPatch = z
+  .object({
+    name: z.string().trim().min(1, 'group name is required').max(200),
+    externalId: z.string().trim().min(1).max(256).nullable(),
+    description: z.string().max(2_000),
+    resources: z.array(Resource),
+  })
+  .partial()
+  .strict();
+export type GroupPatch = z.input<typeof GroupPatch>;
+
+/** Lower-cased, trimmed group name: groups are matched by name case-insensitively on import. */
+export function normalizeGroupName(name: string): string {
+  return name.trim().toLowerCase();
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { E164, Id, Timestamp, Version } from './common.js';
+
+/** Stored lifecycle status. `expired` and `bounced` are derived views of `invited`. */
+export const UserStatus = z.enum(['invited', 'active', 'inactive']);
+export type UserStatus = z.infer<typeof UserStatus>;
+
+/**
+ * What an admin sees in the status column: `invited` users whose invitation has
+ * lapsed show as `expired`, whose invitation was rejected by the mail system as `bounced`.
+ */
+export const DisplayStatus = z.enum(['invited', 'expired', 'bounced', 'active', 'inactive']);
+export type DisplayStatus = z.infer<typeof DisplayStatus>;
+
+/** How a user is reached: invitations and resets go by email or SMS accordingly. */
+export const Channel = z.enum(['email', 'sms']);
+export type Channel = z.infer<typeof Channel>;
+
+/** State of the user's invitation. */
+export const Invitation = z.object({
+  channel: Channel,
+  sentAt: Timestamp,
+  expiresAt: Timestamp,
+  /** How many times it was sent (first invite counts 1). */
+  sendCount: z.number().int().nonnegative(),
+  /** Set when the mail/SMS system rejected the delivery. */
+  bouncedAt: Timestamp.nullable(),
+  bounceReason: z.string().nullable(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+/** Lower-cased, trimmed email: the key for case-insensitive uniqueness. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Email as entered by an admin: trimmed, must look like an address. */
+export const Email = z
+  .string()
+  .trim()
+  .max(254, 'email is too long')
+  .pipe(z.email({ message: 'email is not valid' }));
+
+/** A stored user. */
+export const User = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  email: z.string().nullable(),
+  phone: E164.nullable(),
+  role: z.string().min(1),
+  groupIds: z.array(Id),
+  notes: z.string(),
+  externalId: z.string().nullable(),
+  status: UserStatus,
+  invitation: Invitation.nullable(),
+  lastLoginAt: Timestamp.nullable(),
+  deletedAt: Timestamp.nullable(),
+  version: Version,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type User = z.infer<typeof User>;
+
+/** Fields an admin sets when adding a user. Email or phone (or both) is required. */
+export const CreateUserInput = z
+  .object({
+    name: z.string().trim().min(1, 'name is required').max(200, 'name is too long'),
+    email: Email.nullish(),
+    /** E.164, or a national number when `defaultCountry` is given to the facade. */
+    phone: z.string().trim().min(1).nullish(),
+    role: z.string().trim().min(1).optional(),
+    groupIds: z.array(Id).optional(),
+    notes: z.string().max(10_000, 'notes are too long').optional(),
+    externalId: z.string().trim().min(1).max(256).nullish(),
+    /** Optional caller-chosen id (imports and migrations); generated when absent. */
+    id: Id.optional(),
+  })
+  .refine((input) => Boolean(input.email) || Boolean(input.phone), {
+    message: 'email or phone is required',
+    path: ['email'],
+  });
+export type CreateUserInput = z.input<typeof CreateUserInput>;
+
+/** Fields an admin may change. `null` clears an optional field. */
+export const UserPatch = z
+  .object({
+    name: z.string().trim().min(1, 'name is required').max(200),
+    email: Email.nullable(),
+    phone: z.string().trim().min(1).nullable(),
+    role: z.string().trim().min(1),
+    groupIds: z.array(Id),
+    notes: z.string().max(10_000),
+    externalId: z.string().trim().min(1).max(256).nullable(),
+  })
+  .partial()
+  .strict();
+export type UserPatch = z.input<typeof UserPatch>;
+
+/** The status an admin sees at `now` (see {@link DisplayStatus}). */
+export function displayStatus(user: Pick<User, 'status' | 'invitation'>, now: Date): DisplayStatus {
+  if (user.status !== 'invited') return user.status;
+  if (user.invitation?.bouncedAt) return 'bounced';
+  if (user.invitation && Date.parse(user.invitation.expiresAt) <= now.getTime()) return 'expired';
+  return 'invited';
+}
+
+/**
+ * A validated, normalised new user as backends receive it: id chosen by the caller
+ * (so a retried create is idempotent), phone already E.164, role resolved.
+ */
+export const NewUser = z
+  .object({
+    id: Id,
+    name: z.string().trim().min(1, 'name is required').max(200, 'name is too long'),
+    email: Email.nullable(),
+    phone: E164.nullable(),
+    role: z.string().min(1),
+    groupIds: z.array(Id),
+    notes: z.string().max(10_000),
+    externalId: z.string().trim().min(1).max(256).nullable(),
+  })
+  .refine((input) => input.email !== null || input.phone !== null, {
+    message: 'email or phone is required',
+    path: ['email'],
+  });
+export type NewUser = z.infer<typeof NewUser>;
+
+/** A validated, normalised patch as backends receive it (phone already E.164). */
+export const NormalizedUserPatch = z
+  .object({
+    name: z.string().trim().min(1, 'name is required').max(200),
+    email: Email.nullable(),
+    phone: E164.nullable(),
+    role: z.string().min(1),
+    groupIds: z.array(Id),
+    notes: z.string().max(10_000),
+    externalId: z.string().trim().min(1).max(256).nullable(),
+  })
+  .partial()
+  .strict();
+export type NormalizedUserPatch = z.infer<typeof NormalizedUserPatch>;
