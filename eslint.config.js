@@ -1,0 +1,105 @@
+// ESLint 9 flat config for the whole monorepo. `npm run lint` runs it with prettier --check.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+const bindTextAsText =
+  'Bind text as text: render values with ${value} in a lit template, never unsafeHTML/unsafeSVG.';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'storybook-static/**',
+      'docs/api/**',
+      'custom-elements.json',
+      'packages/elements/custom-elements.json',
+      'coverage/**',
+      '.cache/**',
+      'bench/results.json',
+    ],
+  },
+
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+
+  // Everything: the browser is the default runtime, Node globals are allowed where needed.
+  {
+    files: ['**/*.{js,mjs,cjs,ts,mts}'],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'warn',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'lit/directives/unsafe-html*',
+                'lit/directives/unsafe-svg*',
+                'lit/directives/unsafe-mathml*',
+                'lit-html/directives/unsafe-html*',
+                'lit-html/directives/unsafe-svg*',
+                'lit-html/directives/unsafe-mathml*',
+              ],
+              message: bindTextAsText,
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Node-side code: tooling, benchmarks, configs, servers and Node-only tests.
+  {
+    files: [
+      'scripts/**',
+      'bench/**',
+      '.ci/**',
+      '.storybook/main.ts',
+      '*.config.{js,mjs,ts}',
+      '**/*.node.test.ts',
+      'packages/adapters/src/rest/server/**',
+      'test-support/**',
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['scripts/**', 'bench/**', '.ci/**', '*.config.{js,mjs,ts}'],
+    rules: { 'no-console': 'off' },
+  },
+
+  // Tests: chai's property assertions (`expect(x).to.be.true`) are expressions.
+  {
+    files: ['**/test/**/*.ts', '**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.mocha } },
+    rules: {
+      '@typescript-eslint/no-unused-expressions': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+
+  // Lit elements and their stories.
+  {
+    files: ['packages/elements/**/*.ts', 'stories/**/*.ts', '.storybook/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['packages/elements/**/*.ts', 'stories/**/*.ts', '.storybook/**/*.ts'],
+    ...wc.configs['flat/recommended'],
+    settings: { wc: { elementBaseClasses: ['LitElement'] } },
+  },
+);

@@ -1,0 +1,50 @@
+/**
+ * @web/test-runner: every packages/*\/test/**\/*.test.ts except *.node.test.ts, in Debian's
+ * Chromium (CHROME_PATH overrides /usr/bin/chromium). `npm test` runs it through
+ * scripts/test.mjs, which passes the selected files in ROSTER_WTR_FILES; `npx wtr` alone
+ * runs the default globs below.
+ *
+ * ─── Adding a plugin ───────────────────────────────────────────────────────────────────
+ * Append it to `plugins` below: one import, one line. A plugin can start a server for the
+ * tests in `serverStart` and stop it in `serverStop`, e.g. a REST test server:
+ *
+ *   import { restTestServer } from './scripts/wtr/rest-test-server.mjs';
+ *   export const plugins = [ ..., restTestServer({ host: '127.0.0.1' }) ];
+ *
+ * See https://modern-web.dev/docs/test-runner/plugins/ (the dev-server plugin API).
+ */
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLaunchOptions } from './scripts/lib/chrome.mjs';
+import { countReporter } from './scripts/wtr/count-reporter.mjs';
+
+/** Test-runner and dev-server plugins: add yours here (one line each). */
+export const plugins = [esbuildPlugin({ ts: true, target: 'es2022' })];
+
+const defaultFiles = ['packages/*/test/**/*.test.ts', '!packages/*/test/**/*.node.test.ts'];
+const files = process.env.ROSTER_WTR_FILES
+  ? JSON.parse(process.env.ROSTER_WTR_FILES)
+  : defaultFiles;
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: '.',
+  files,
+  nodeResolve: { exportConditions: ['roster-source', 'browser', 'development'] },
+  plugins,
+  browsers: [chromeLauncher({ launchOptions: chromeLaunchOptions() })],
+  // 2 cores: one browser, two test files at a time.
+  concurrentBrowsers: 1,
+  concurrency: 2,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  // Some suites load 10k records; give each file room.
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 30_000, ui: 'bdd' } },
+  staticLogging: !process.stdout.isTTY,
+  reporters: [
+    defaultReporter({ reportTestResults: true, reportTestProgress: !!process.stdout.isTTY }),
+    countReporter(),
+  ],
+};
