@@ -1,1 +1,17 @@
-export {};
+/**
+ * Registers every Roster element under its `roster-*` tag (once; safe to import twice).
+ * @packageDocumentation
+ */
+import { RosterProviderElement } from './provider/roster-provider.js';
+import { RosterUserTableElement } from './user-table/roster-user-table.js';
+
+const elements: [string, CustomElementConstructor][] = [
+  ['roster-provider', RosterProviderElement],
+  ['roster-user-table', RosterUserTableElement],
+];
+
+for (const [tag, constructor] of elements) {
+  if (!customElements.get(tag)) customElements.define(tag, constructor);
+}
+
+export * from './index.js';

@@ -1,1 +1,10 @@
-export {};
+/**
+ * Roster elements: Lit web components wired to a Roster instance.
+ * Import `@roster/elements/define` once to register the tags.
+ * @packageDocumentation
+ */
+export { RosterProviderElement } from './provider/roster-provider.js';
+export { RosterUserTableElement } from './user-table/roster-user-table.js';
+export { RosterUserOpenEvent } from './events.js';
+export { rosterContext } from './context.js';
+export { messagesFor, registerLocale, en, de, type RosterMessages } from './i18n/index.js';

@@ -1,0 +1,61 @@
+/**
+ * The demo portal: embeds Roster the way a customer's portal would. The backend is
+ * chosen by `?backend=`: `indexeddb` (default, persistent, seeded on first run),
+ * `memory`, or `rest&url=http://127.0.0.1:8787/api` (see `npm run start:rest`).
+ */
+import { createRoster } from '@roster/core';
+import type { DemoBackendChoice } from './backends/select.js';
+import '@roster/elements/define';
+import type { RosterProviderElement } from '@roster/elements';
+
+const params = new URLSearchParams(location.search);
+
+async function chooseBackend(): Promise<DemoBackendChoice> {
+  const kind = params.get('backend') ?? 'memory';
+  if (kind === 'memory') {
+    const { createMemoryDemoBackend } = await import('./backends/memory.js');
+    return { backend: await createMemoryDemoBackend(), label: 'Memory backend', actor: null };
+  }
+  const { createDemoBackend } = await import('./backends/select.js');
+  return createDemoBackend(kind, params);
+}
+
+async function main(): Promise<void> {
+  const provider = document.getElementById('roster') as RosterProviderElement;
+  const error = document.getElementById('demo-error')!;
+  try {
+    const chosen = await chooseBackend();
+    const roster = createRoster({
+      backend: chosen.backend,
+      actor: chosen.actor,
+      defaultCountry: 'ZA',
+    });
+    provider.roster = roster;
+    document.getElementById('backend-label')!.textContent = chosen.label;
+    document.getElementById('actor-name')!.textContent = chosen.actor?.name ?? 'Demo admin';
+    const reset = document.getElementById('reset-demo') as HTMLButtonElement;
+    if (chosen.reset) {
+      reset.hidden = false;
+      reset.addEventListener('click', async () => {
+        if (!confirm('Reset the demo directory to its seeded users? Your changes will be lost.'))
+          return;
+        reset.disabled = true;
+        try {
+          await chosen.reset!();
+        } finally {
+          reset.disabled = false;
+        }
+      });
+    }
+    const selected = document.getElementById('selected')!;
+    provider.addEventListener('roster-user-open', (event) => {
+      selected.hidden = false;
+      selected.textContent = `Selected: ${event.user.name} (${event.user.email ?? event.user.phone ?? ''})`;
+    });
+  } catch (cause) {
+    error.hidden = false;
+    error.textContent = `The demo could not start: ${cause instanceof Error ? cause.message : String(cause)}`;
+  }
+}
+
+void main();
