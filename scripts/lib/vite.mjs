@@ -20,19 +20,23 @@ export function standardDecorators() {
   return {
     name: 'roster:standard-decorators',
     enforce: 'pre',
-    async transform(code, id) {
-      const file = id.split('?')[0];
-      if (!/\.(m|c)?tsx?$/.test(file) || file.includes('/node_modules/')) return null;
-      if (!/@[A-Za-z_$]/.test(code)) return null; // no decorator: leave it to Vite
-      const result = await transform(code, {
-        loader: file.endsWith('x') ? 'tsx' : 'ts',
-        target: ES_TARGET,
-        format: 'esm',
-        sourcemap: true,
-        sourcefile: file,
-        tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } },
-      });
-      return { code: result.code, map: result.map };
+    transform: {
+      // Rolldown hook filter: the JS callback only runs for first-party TypeScript.
+      filter: { id: { include: /\.(m|c)?tsx?(\?.*)?$/, exclude: /\/node_modules\// } },
+      async handler(code, id) {
+        const file = id.split('?')[0];
+        if (!/\.(m|c)?tsx?$/.test(file) || file.includes('/node_modules/')) return null;
+        if (!/@[A-Za-z_$]/.test(code)) return null; // no decorator: leave it to Vite
+        const result = await transform(code, {
+          loader: file.endsWith('x') ? 'tsx' : 'ts',
+          target: ES_TARGET,
+          format: 'esm',
+          sourcemap: true,
+          sourcefile: file,
+          tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } },
+        });
+        return { code: result.code, map: result.map };
+      },
     },
   };
 }

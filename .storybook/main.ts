@@ -1,0 +1,24 @@
+/**
+ * Storybook 10 for the Lit elements (@storybook/web-components-vite).
+ *
+ * Stories live in stories/ (CSF `*.stories.ts`, MDX pages `*.mdx`). Autodocs is on for
+ * every story (tags in preview.ts); component docs come from custom-elements.json, which
+ * `npm run analyze` writes from the elements' JSDoc (both `npm run storybook` and
+ * `npm run build-storybook` run it first).
+ *
+ * Vite resolves @roster/* with the "roster-source" condition (TypeScript sources, no build
+ * needed) and lowers the elements' standard decorators: see scripts/lib/vite.mjs.
+ */
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import { mergeConfig } from 'vite';
+import { rosterViteConfig } from '../scripts/lib/vite.mjs';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal: (viteConfig) => mergeConfig(viteConfig, rosterViteConfig()),
+};
+
+export default config;
