@@ -9,3 +9,4 @@ export * from './store.js';
 export * from './ports.js';
 export * from './roster-api.js';
 export * from './rules/phone.js';
+export { createRoster } from './roster.js';

@@ -36,4 +36,9 @@ export interface BulkFailure {
 export interface BulkResult {
   succeeded: string[];
   failed: BulkFailure[];
+  /**
+   * True when the caller cancelled a facade bulk call part-way: the items it never
+   * reached are in `failed` with code `aborted`. Backends leave it out.
+   */
+  aborted?: boolean;
 }
