@@ -47,6 +47,7 @@ export function rosterViteConfig() {
     resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
     plugins: [standardDecorators()],
     build: { target: ES_TARGET },
+    worker: { format: 'es', plugins: () => [standardDecorators()] },
     optimizeDeps: { exclude: ['@roster/core', '@roster/adapters', '@roster/elements'] },
   };
 }
