@@ -10,3 +10,19 @@ export * from './ports.js';
 export * from './roster-api.js';
 export * from './rules/phone.js';
 export { createRoster } from './roster.js';
+export * from './local/index.js';
+export {
+  checkPassword,
+  type PasswordProblem,
+  type PasswordRule,
+  type PasswordOwner,
+} from './rules/password.js';
+export { inheritedResources } from './rules/resources.js';
+export * from './rules/user-query.js';
+export { encodeCursor, decodeCursor } from './rules/cursor.js';
+export {
+  userDataFiles,
+  fileSlug,
+  type ExportFile,
+  type UserDataParts,
+} from './export-user-data/files.js';

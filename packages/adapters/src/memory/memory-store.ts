@@ -1,0 +1,298 @@
+import {
+  AccountSettings,
+  Device,
+  foldText,
+  Group,
+  parseOrThrow,
+  UnavailableError,
+  User,
+  type AuditEvent,
+  type AuditQuery,
+  type ChangeEvent,
+  type GroupQuery,
+  type Message,
+  type MessageQuery,
+  type Page,
+  type Store,
+  type StoreReader,
+  type StoreWriter,
+  type UserKey,
+  type UserQuery,
+} from '@roster/core';
+import { MemoryData } from './memory-data.js';
+import { newestFirst, pageOf } from './paging.js';
+import { MemoryUserQueries } from './user-query.js';
+
+/** Records to start a memory store with (demos, stories, tests). Validated on the way in. */
+export interface MemorySeed {
+  users?: User[];
+  groups?: Group[];
+  devices?: Device[];
+  settings?: AccountSettings;
+}
+
+/** Options of {@link memoryStore}. */
+export interface MemoryStoreOptions {
+  seed?: MemorySeed;
+}
+
+/** A copy, so neither the caller nor the store can change the other's records. */
+const copy = <T>(value: T): T => structuredClone(value);
+
+/**
+ * A {@link Store} held in memory: nothing outlives the page (`persistent: false`).
+ *
+ * Transactions are real: they run one at a time, a write keeps an undo log and rolls
+ * back everything it wrote when its function rejects, and a transaction's methods
+ * refuse to run after it ended (which catches a caller awaiting foreign work inside it).
+ * Records are cloned with `structuredClone` on the way in and out.
+ *
+ * @example
+ * ```ts
+ * const store = memoryStore();
+ * const backend = new LocalBackend(store, { now: () => new Date() });
+ * ```
+ */
+export function memoryStore(options: MemoryStoreOptions = {}): Store {
+  return new MemoryStore(options);
+}
+
+class MemoryStore implements Store {
+  readonly persistent = false;
+  readonly #data = new MemoryData();
+  readonly #queries = new MemoryUserQueries(this.#data);
+  #tail: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  constructor(options: MemoryStoreOptions) {
+    const seed = options.seed;
+    if (!seed) return;
+    for (const user of seed.users ?? [])
+      this.#data.setUser(user.id, parseOrThrow(User, copy(user), 'seed user'));
+    for (const group of seed.groups ?? [])
+      this.#data.setGroup(group.id, parseOrThrow(Group, copy(group), 'seed group'));
+    for (const device of seed.devices ?? [])
+      this.#data.setDevice(device.id, parseOrThrow(Device, copy(device), 'seed device'));
+    if (seed.settings)
+      this.#data.setSettings(parseOrThrow(AccountSettings, copy(seed.settings), 'seed settings'));
+  }
+
+  read<T>(fn: (tx: StoreReader) => Promise<T>): Promise<T> {
+    return this.#run(async () => {
+      const tx = new MemoryTransaction(this.#data, this.#queries, null);
+      try {
+        return await fn(tx);
+      } finally {
+        tx.end();
+      }
+    });
+  }
+
+  write<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
+    return this.#run(async () => {
+      const undo: (() => void)[] = [];
+      const tx = new MemoryTransaction(this.#data, this.#queries, undo);
+      try {
+        const result = await fn(tx);
+        tx.end();
+        return result;
+      } catch (error) {
+        tx.end();
+        for (const step of undo.reverse()) step();
+        throw error;
+      }
+    });
+  }
+
+  /** Runs transactions one after another: each sees the last committed state. */
+  #run<T>(body: () => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new UnavailableError('The memory store is closed'));
+    const result = this.#tail.then(body);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+
+  onRemoteChange?: (listener: (event: ChangeEvent) => void) => () => void;
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#tail;
+  }
+}
+
+class MemoryTransaction implements StoreWriter {
+  #active = true;
+
+  constructor(
+    private readonly data: MemoryData,
+    private readonly queries: MemoryUserQueries,
+    /** `null` for read-only transactions. */
+    private readonly undo: (() => void)[] | null,
+  ) {}
+
+  end(): void {
+    this.#active = false;
+  }
+
+  /** Resolves `value()` if the transaction is still open; writes also need readwrite. */
+  #do<T>(value: () => T, write = false): Promise<T> {
+    if (!this.#active)
+      return Promise.reject(new UnavailableError('The store transaction has already finished'));
+    if (write && this.undo === null)
+      return Promise.reject(new UnavailableError('Cannot write in a read-only store transaction'));
+    try {
+      return Promise.resolve(value());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #write(change: () => () => void): Promise<void> {
+    return this.#do(() => void this.undo!.push(change()), true);
+  }
+
+  getUser(id: string): Promise<User | undefined> {
+    return this.#do(() => maybeCopy(this.data.users.get(id)));
+  }
+
+  findUserId(key: UserKey, value: string): Promise<string | undefined> {
+    return this.#do(() => this.data.userKeyIndex.get(MemoryData.key(key, value)));
+  }
+
+  queryUsers(query: UserQuery, now: Date): Promise<Page<User>> {
+    return this.#do(() => this.queries.query(query, now, copy));
+  }
+
+  listUsersByRole(role: string, limit: number): Promise<User[]> {
+    return this.#do(() => {
+      const users: User[] = [];
+      for (const id of this.data.usersByRole.get(role) ?? []) {
+        const user = this.data.users.get(id)!;
+        if (user.deletedAt !== null) continue;
+        users.push(copy(user));
+        if (users.length >= limit) break;
+      }
+      return users;
+    });
+  }
+
+  listDeletedBefore(cutoff: string): Promise<User[]> {
+    return this.#do(() => {
+      const users: User[] = [];
+      for (const id of this.data.deletedUsers) {
+        const user = this.data.users.get(id)!;
+        if (Date.parse(user.deletedAt!) < Date.parse(cutoff)) users.push(copy(user));
+      }
+      return users;
+    });
+  }
+
+  getGroup(id: string): Promise<Group | undefined> {
+    return this.#do(() => maybeCopy(this.data.groups.get(id)));
+  }
+
+  findGroupId(key: 'name' | 'externalId', value: string): Promise<string | undefined> {
+    return this.#do(() => this.data.groupKeyIndex.get(MemoryData.key(key, value)));
+  }
+
+  queryGroups(query: GroupQuery): Promise<Page<Group>> {
+    return this.#do(() => {
+      const terms = query.search ? foldText(query.search).split(/\s+/u).filter(Boolean) : [];
+      const groups = [...this.data.groups.values()].filter((group) => {
+        if (terms.length === 0) return true;
+        const words = [group.name, group.externalId ?? '']
+          .map(foldText)
+          .flatMap((field) => [field, ...field.split(/[^\p{L}\p{N}]+/u)]);
+        return terms.every((term) => words.some((word) => word.startsWith(term)));
+      });
+      const keyed = groups.map((group) => ({
+        item: group,
+        key: [foldText(group.name), group.id] as const,
+      }));
+      keyed.sort((a, b) =>
+        a.key[0] < b.key[0] ? -1 : a.key[0] > b.key[0] ? 1 : a.key[1] < b.key[1] ? -1 : 1,
+      );
+      return pageOf(keyed, 'asc', query, copy);
+    });
+  }
+
+  getDevice(id: string): Promise<Device | undefined> {
+    return this.#do(() => maybeCopy(this.data.devices.get(id)));
+  }
+
+  listDevicesByUser(userId: string): Promise<Device[]> {
+    return this.#do(() =>
+      [...(this.data.devicesByUser.get(userId) ?? [])].map((id) =>
+        copy(this.data.devices.get(id)!),
+      ),
+    );
+  }
+
+  getSettings(): Promise<AccountSettings | undefined> {
+    return this.#do(() => maybeCopy(this.data.settings));
+  }
+
+  queryMessages(query: MessageQuery): Promise<Page<Message>> {
+    return this.#do(() =>
+      newestFirst(
+        this.data.messages,
+        (message) =>
+          (query.userId === undefined || message.userId === query.userId) &&
+          (query.kind === undefined || message.kind === query.kind),
+        query,
+        copy,
+      ),
+    );
+  }
+
+  queryAudit(query: AuditQuery): Promise<Page<AuditEvent>> {
+    const since = query.since === undefined ? -Infinity : Date.parse(query.since);
+    const until = query.until === undefined ? Infinity : Date.parse(query.until);
+    return this.#do(() =>
+      newestFirst(
+        this.data.audit,
+        (event) => {
+          if (query.userId !== undefined && event.userId !== query.userId) return false;
+          if (query.targetId !== undefined && event.targetId !== query.targetId) return false;
+          if (query.action !== undefined && event.action !== query.action) return false;
+          const at = Date.parse(event.at);
+          return at >= since && at <= until;
+        },
+        query,
+        copy,
+      ),
+    );
+  }
+
+  putUser(user: User): Promise<void> {
+    return this.#write(() => this.data.setUser(user.id, copy(user)));
+  }
+  deleteUser(id: string): Promise<void> {
+    return this.#write(() => this.data.setUser(id, undefined));
+  }
+  putGroup(group: Group): Promise<void> {
+    return this.#write(() => this.data.setGroup(group.id, copy(group)));
+  }
+  deleteGroup(id: string): Promise<void> {
+    return this.#write(() => this.data.setGroup(id, undefined));
+  }
+  putDevice(device: Device): Promise<void> {
+    return this.#write(() => this.data.setDevice(device.id, copy(device)));
+  }
+  deleteDevice(id: string): Promise<void> {
+    return this.#write(() => this.data.setDevice(id, undefined));
+  }
+  putSettings(settings: AccountSettings): Promise<void> {
+    return this.#write(() => this.data.setSettings(copy(settings)));
+  }
+  putMessage(message: Message): Promise<void> {
+    return this.#write(() => this.data.putMessage(copy(message)));
+  }
+  addAudit(event: AuditEvent): Promise<void> {
+    return this.#write(() => this.data.addAudit(copy(event)));
+  }
+}
+
+function maybeCopy<T>(value: T | undefined): T | undefined {
+  return value === undefined ? undefined : copy(value);
+}

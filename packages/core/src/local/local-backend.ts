@@ -1,0 +1,209 @@
+import type {
+  Backend,
+  BackendCapabilities,
+  CallOptions,
+  ChangeListener,
+  CreateUsersOptions,
+  LoginResult,
+  UserDataExport,
+  UserUpdate,
+  VersionedCallOptions,
+} from '../backend.js';
+import type {
+  AccountSettings,
+  AuditEvent,
+  AuditQuery,
+  BulkResult,
+  CreateGroupInput,
+  Device,
+  DeviceInput,
+  Group,
+  GroupPatch,
+  GroupQuery,
+  Message,
+  MessageQuery,
+  NewUser,
+  Page,
+  SettingsPatch,
+  User,
+  UserLookup,
+  UserQuery,
+} from '../model/index.js';
+import {
+  outboxOnlyMailer,
+  randomId,
+  systemClock,
+  type Clock,
+  type IdGenerator,
+  type Mailer,
+} from '../ports.js';
+import type { Store } from '../store.js';
+import { ChangeHub } from './change-hub.js';
+import type { LocalContext } from './context.js';
+import { requestUserData } from './data-export.js';
+import { listDevices, recordLogin, signOutDevice } from './devices.js';
+import { changeMembers, createGroup, deleteGroup, updateGroup } from './groups.js';
+import { resendInvites, resetPasswords } from './invitations.js';
+import { deleteUsers, purgeDeleted, restoreUser, setActive } from './lifecycle.js';
+import {
+  getGroup,
+  getUser,
+  listAudit,
+  listGroups,
+  listMessages,
+  listUsers,
+  lookupUsers,
+} from './reads.js';
+import { getSettings, updateSettings } from './settings.js';
+import { createUsers, updateUsers } from './users.js';
+
+/** Options of {@link LocalBackend}. */
+export interface LocalBackendOptions {
+  /** The clock every time rule reads (expiry, retention, device LRU). Default: system time. */
+  now?: Clock;
+  /** Delivers invitations, resets and exports. Default: record in the outbox only. */
+  mailer?: Mailer;
+  /** Generates ids of devices, messages, audit events and groups. Default: random UUIDs. */
+  ids?: IdGenerator;
+}
+
+/**
+ * The rule engine of the local backends: every rule of the Backend contract (unique
+ * email/phone, invitation lifecycle, device limit, last owner, soft delete and
+ * retention, versions, audit trail, outbox) implemented once over a transactional
+ * {@link Store}. The memory and IndexedDB backends are this class over their store.
+ *
+ * Each call runs in one store transaction, so a failure leaves nothing half-written;
+ * messages go to the mailer after the transaction commits, and a rejected invitation
+ * marks the user bounced and notifies the account's active owners and admins.
+ *
+ * @example
+ * ```ts
+ * import { LocalBackend } from '@roster/core';
+ * import { memoryStore } from '@roster/adapters/memory';
+ *
+ * const backend = new LocalBackend(memoryStore(), { mailer: { send: (m) => smtp.send(m) } });
+ * const roster = createRoster({ backend, actor: { id: 'admin-1', name: 'Ann' } });
+ * ```
+ */
+export class LocalBackend implements Backend {
+  readonly capabilities: BackendCapabilities;
+  readonly #ctx: LocalContext;
+  readonly #hub = new ChangeHub();
+  readonly #stopRemote: (() => void) | undefined;
+
+  constructor(store: Store, options: LocalBackendOptions = {}) {
+    this.#ctx = {
+      store,
+      now: options.now ?? systemClock,
+      mailer: options.mailer ?? outboxOnlyMailer,
+      ids: options.ids ?? randomId,
+      hub: this.#hub,
+    };
+    this.capabilities = {
+      devices: true,
+      invitations: true,
+      passwordReset: true,
+      softDelete: true,
+      audit: true,
+      outbox: true,
+      dataExport: true,
+      offsetPaging: true,
+      remoteEvents: Boolean(store.onRemoteChange),
+    };
+    this.#stopRemote = store.onRemoteChange?.((event) =>
+      this.#hub.emit({ kind: event.kind, ids: event.ids, origin: 'remote' }),
+    );
+  }
+
+  listUsers(query: UserQuery, options?: CallOptions): Promise<Page<User>> {
+    return listUsers(this.#ctx, query, options);
+  }
+  getUser(id: string, options?: CallOptions): Promise<User | null> {
+    return getUser(this.#ctx, id, options);
+  }
+  lookupUsers(lookup: UserLookup, options?: CallOptions): Promise<User[]> {
+    return lookupUsers(this.#ctx, lookup, options);
+  }
+  createUsers(users: NewUser[], options?: CreateUsersOptions): Promise<BulkResult> {
+    return createUsers(this.#ctx, users, options);
+  }
+  updateUsers(updates: UserUpdate[], options?: CallOptions): Promise<BulkResult> {
+    return updateUsers(this.#ctx, updates, options);
+  }
+  resendInvites(ids: string[], options?: CallOptions): Promise<BulkResult> {
+    return resendInvites(this.#ctx, ids, options);
+  }
+  setActive(ids: string[], active: boolean, options?: CallOptions): Promise<BulkResult> {
+    return setActive(this.#ctx, ids, active, options);
+  }
+  deleteUsers(ids: string[], options?: CallOptions): Promise<BulkResult> {
+    return deleteUsers(this.#ctx, ids, options);
+  }
+  restoreUser(id: string, options?: CallOptions): Promise<User> {
+    return restoreUser(this.#ctx, id, options);
+  }
+  purgeDeleted(options?: CallOptions): Promise<string[]> {
+    return purgeDeleted(this.#ctx, options);
+  }
+  resetPasswords(ids: string[], options?: CallOptions): Promise<BulkResult> {
+    return resetPasswords(this.#ctx, ids, options);
+  }
+  requestUserData(id: string, options?: CallOptions): Promise<UserDataExport> {
+    return requestUserData(this.#ctx, id, options);
+  }
+
+  recordLogin(userId: string, device: DeviceInput, options?: CallOptions): Promise<LoginResult> {
+    return recordLogin(this.#ctx, userId, device, options);
+  }
+  listDevices(userId: string, options?: CallOptions): Promise<Device[]> {
+    return listDevices(this.#ctx, userId, options);
+  }
+  signOutDevice(deviceId: string, options?: CallOptions): Promise<void> {
+    return signOutDevice(this.#ctx, deviceId, options);
+  }
+
+  listGroups(query: GroupQuery, options?: CallOptions): Promise<Page<Group>> {
+    return listGroups(this.#ctx, query, options);
+  }
+  getGroup(id: string, options?: CallOptions): Promise<Group | null> {
+    return getGroup(this.#ctx, id, options);
+  }
+  createGroup(input: CreateGroupInput, options?: CallOptions): Promise<Group> {
+    return createGroup(this.#ctx, input, options);
+  }
+  updateGroup(id: string, patch: GroupPatch, options: VersionedCallOptions): Promise<Group> {
+    return updateGroup(this.#ctx, id, patch, options);
+  }
+  deleteGroup(id: string, options?: CallOptions): Promise<void> {
+    return deleteGroup(this.#ctx, id, options);
+  }
+  addMembers(groupId: string, userIds: string[], options?: CallOptions): Promise<BulkResult> {
+    return changeMembers(this.#ctx, groupId, userIds, true, options);
+  }
+  removeMembers(groupId: string, userIds: string[], options?: CallOptions): Promise<BulkResult> {
+    return changeMembers(this.#ctx, groupId, userIds, false, options);
+  }
+
+  getSettings(options?: CallOptions): Promise<AccountSettings> {
+    return getSettings(this.#ctx, options);
+  }
+  updateSettings(patch: SettingsPatch, options: VersionedCallOptions): Promise<AccountSettings> {
+    return updateSettings(this.#ctx, patch, options);
+  }
+  listMessages(query: MessageQuery, options?: CallOptions): Promise<Page<Message>> {
+    return listMessages(this.#ctx, query, options);
+  }
+  listAudit(query: AuditQuery, options?: CallOptions): Promise<Page<AuditEvent>> {
+    return listAudit(this.#ctx, query, options);
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    return this.#hub.subscribe(listener);
+  }
+
+  async close(): Promise<void> {
+    this.#stopRemote?.();
+    await this.#ctx.store.close();
+  }
+}

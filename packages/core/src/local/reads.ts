@@ -1,0 +1,115 @@
+import type { CallOptions } from '../backend.js';
+import { parseOrThrow } from '../errors/index.js';
+import {
+  AuditQuery,
+  GroupQuery,
+  MessageQuery,
+  normalizeEmail,
+  UserQuery,
+  type AuditEvent,
+  type Group,
+  type Message,
+  type Page,
+  type User,
+  type UserLookup,
+} from '../model/index.js';
+import { findUser } from './checks.js';
+import { addDays, type LocalContext } from './context.js';
+import { purgeExpired } from './lifecycle.js';
+import { readWork, writeWork } from './transaction.js';
+
+/** `Backend.getUser`: deleted users included, `null` once past retention (purged on read). */
+export function getUser(
+  ctx: LocalContext,
+  id: string,
+  options: CallOptions | undefined,
+): Promise<User | null> {
+  return readWork(
+    ctx,
+    options,
+    async (tx, settings, now) => (await findUser(tx, id, settings, now)) ?? null,
+  );
+}
+
+/**
+ * `Backend.listUsers`, pushed down to the store. A list that shows deleted users first
+ * purges those past retention, so it never offers to restore what can no longer be.
+ */
+export async function listUsers(
+  ctx: LocalContext,
+  rawQuery: UserQuery,
+  options: CallOptions | undefined,
+): Promise<Page<User>> {
+  const query = parseOrThrow(UserQuery, rawQuery, 'user query');
+  if (query.includeDeleted !== false) {
+    const due = await readWork(ctx, options, async (tx, settings, now) => {
+      const cutoff = addDays(new Date(now.getTime() + 1), -settings.retentionDays);
+      return (await tx.listDeletedBefore(cutoff)).length > 0;
+    });
+    if (due) await writeWork(ctx, { ...options, actor: null }, purgeExpired);
+  }
+  return readWork(ctx, options, (tx, _settings, now) => tx.queryUsers(query, now));
+}
+
+/** `Backend.lookupUsers`: live users holding any of the keys (email case-insensitively). */
+export function lookupUsers(
+  ctx: LocalContext,
+  lookup: UserLookup,
+  options: CallOptions | undefined,
+): Promise<User[]> {
+  return readWork(ctx, options, async (tx) => {
+    const ids = new Set<string>(lookup.ids ?? []);
+    const keyed = [
+      ['email', (lookup.emails ?? []).map(normalizeEmail)],
+      ['phone', lookup.phones ?? []],
+      ['externalId', lookup.externalIds ?? []],
+    ] as const;
+    for (const [key, values] of keyed) {
+      for (const value of values) {
+        const id = await tx.findUserId(key, value);
+        if (id !== undefined) ids.add(id);
+      }
+    }
+    const users: User[] = [];
+    for (const id of ids) {
+      const user = await tx.getUser(id);
+      if (user && user.deletedAt === null) users.push(user);
+    }
+    return users;
+  });
+}
+
+export function getGroup(
+  ctx: LocalContext,
+  id: string,
+  options: CallOptions | undefined,
+): Promise<Group | null> {
+  return readWork(ctx, options, async (tx) => (await tx.getGroup(id)) ?? null);
+}
+
+export function listGroups(
+  ctx: LocalContext,
+  query: GroupQuery,
+  options: CallOptions | undefined,
+): Promise<Page<Group>> {
+  const parsed = parseOrThrow(GroupQuery, query, 'group query');
+  return readWork(ctx, options, (tx) => tx.queryGroups(parsed));
+}
+
+export function listMessages(
+  ctx: LocalContext,
+  query: MessageQuery,
+  options: CallOptions | undefined,
+): Promise<Page<Message>> {
+  const parsed = parseOrThrow(MessageQuery, query, 'message query');
+  return readWork(ctx, options, (tx) => tx.queryMessages(parsed));
+}
+
+export function listAudit(
+  ctx: LocalContext,
+  query: AuditQuery,
+  options: CallOptions | undefined,
+): Promise<Page<AuditEvent>> {
+  const parsed = parseOrThrow(AuditQuery, query, 'audit query');
+  return readWork(ctx, options, (tx) => tx.queryAudit(parsed));
+}

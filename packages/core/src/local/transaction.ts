@@ -1,0 +1,50 @@
+import type { CallOptions } from '../backend.js';
+import type { AccountSettings, Message } from '../model/index.js';
+import type { StoreReader } from '../store.js';
+import { assertNotAborted, loadSettings, publish, Work, type LocalContext } from './context.js';
+import { deliver } from './delivery.js';
+
+/**
+ * Runs `fn` in one store write transaction with the account settings loaded, then,
+ * once it committed, publishes its change events and delivers the messages it recorded.
+ * Nothing but the transaction's own methods is awaited inside (IndexedDB would commit).
+ */
+export async function writeWork<T>(
+  ctx: LocalContext,
+  options: CallOptions | undefined,
+  fn: (work: Work) => Promise<T>,
+): Promise<T> {
+  return (await writeAndDeliver(ctx, options, fn)).value;
+}
+
+/** {@link writeWork}, also resolving to the recorded messages as delivered (status, error). */
+export async function writeAndDeliver<T>(
+  ctx: LocalContext,
+  options: CallOptions | undefined,
+  fn: (work: Work) => Promise<T>,
+): Promise<{ value: T; delivered: Message[] }> {
+  assertNotAborted(options);
+  const now = ctx.now();
+  let done: Work | undefined;
+  const value = await ctx.store.write(async (tx) => {
+    const work = new Work(tx, ctx, options?.actor ?? null, now, await loadSettings(tx));
+    const result = await fn(work);
+    done = work;
+    return result;
+  });
+  if (!done) return { value, delivered: [] };
+  publish(ctx, done.changes.events());
+  const delivered = done.outbox.length ? await deliver(ctx, done.outbox, true) : [];
+  return { value, delivered };
+}
+
+/** Runs `fn` in a read transaction with the settings and one `now` for the whole call. */
+export async function readWork<T>(
+  ctx: LocalContext,
+  options: CallOptions | undefined,
+  fn: (tx: StoreReader, settings: AccountSettings, now: Date) => Promise<T>,
+): Promise<T> {
+  assertNotAborted(options);
+  const now = ctx.now();
+  return ctx.store.read(async (tx) => fn(tx, await loadSettings(tx), now));
+}

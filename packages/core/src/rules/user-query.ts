@@ -1,0 +1,151 @@
+import {
+  displayStatus,
+  type DisplayStatus,
+  type User,
+  type UserQuery,
+  type UserSortField,
+} from '../model/index.js';
+
+/**
+ * Pure helpers that give a {@link UserQuery} its meaning, shared by stores that filter
+ * and sort in JavaScript (memory; IndexedDB after its index narrowed the candidates), so
+ * every local store answers a query the same way.
+ */
+
+/** Case- and accent-insensitive form used for keyword search and name sorting. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** What a user is searchable by: folded words of name, email and external ID, and phone digits. */
+export interface UserSearchText {
+  /** Folded words, plus each whole folded field (so "d.smith@" matches as typed). */
+  words: string[];
+  /** The phone's digits without `+`, or `''`. */
+  phoneDigits: string;
+}
+
+/** Builds the {@link UserSearchText} of a user (stores may cache it per user version). */
+export function userSearchText(
+  user: Pick<User, 'name' | 'email' | 'phone' | 'externalId'>,
+): UserSearchText {
+  const words: string[] = [];
+  for (const field of [user.name, user.email, user.externalId]) {
+    if (!field) continue;
+    const folded = foldText(field);
+    words.push(folded, ...folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  }
+  return { words, phoneDigits: (user.phone ?? '').replace(/\D/g, '') };
+}
+
+/** A keyword search parsed once per query. */
+export interface SearchMatcher {
+  (text: UserSearchText): boolean;
+}
+
+/**
+ * Compiles a keyword search. Every whitespace-separated term must be the start of some
+ * word of name, email or external ID (case- and accent-insensitively). A search that is
+ * a phone number (digits with spaces, `+`, `-`, `(`, `)`) also matches users whose phone
+ * digits start with it, or contain it without its leading zeros (the national form an
+ * admin types, `082 455` finding `+27824551234`).
+ */
+export function compileSearch(search: string | undefined): SearchMatcher | null {
+  const trimmed = search?.trim() ?? '';
+  if (trimmed === '') return null;
+  const terms = foldText(trimmed).split(/\s+/u).filter(Boolean);
+  const phoneLike = /^[+\d\s().-]+$/.test(trimmed) ? trimmed.replace(/\D/g, '') : '';
+  const national = phoneLike.replace(/^0+/, '');
+  return (text) => {
+    if (phoneLike.length >= 3 && text.phoneDigits) {
+      if (text.phoneDigits.startsWith(phoneLike)) return true;
+      if (national.length >= 3 && national !== phoneLike && text.phoneDigits.includes(national))
+        return true;
+    }
+    return terms.every((term) => text.words.some((word) => word.startsWith(term)));
+  };
+}
+
+/** The part of a query that filters (everything but sort and paging), compiled once. */
+export interface UserFilter {
+  (user: User, searchText?: () => UserSearchText): boolean;
+}
+
+/**
+ * Compiles the filters of a query into a predicate: `includeDeleted`, `status` (display
+ * statuses at `now`), `role`, `groupId` and `search`. Filters combine with AND, values
+ * inside one filter with OR.
+ */
+export function compileUserFilter(query: UserQuery, now: Date): UserFilter {
+  const statuses = query.status?.length ? new Set<DisplayStatus>(query.status) : null;
+  const roles = query.role?.length ? new Set(query.role) : null;
+  const search = compileSearch(query.search);
+  return (user, searchText) => {
+    if (query.includeDeleted === false && user.deletedAt !== null) return false;
+    if (query.includeDeleted === 'only' && user.deletedAt === null) return false;
+    if (statuses && !statuses.has(displayStatus(user, now))) return false;
+    if (roles && !roles.has(user.role)) return false;
+    if (query.groupId !== undefined && !user.groupIds.includes(query.groupId)) return false;
+    if (search && !search(searchText ? searchText() : userSearchText(user))) return false;
+    return true;
+  };
+}
+
+/** A sortable value: string or number; `null` sorts last in both directions. */
+export type SortValue = string | number | null;
+
+/** Order in which statuses sort ascending: the lifecycle order an admin reads. */
+const STATUS_ORDER: Record<DisplayStatus, number> = {
+  invited: 0,
+  expired: 1,
+  bounced: 2,
+  active: 3,
+  inactive: 4,
+};
+
+/** The value a user sorts by on `field` (status: display status at `now`; names folded). */
+export function userSortValue(user: User, field: UserSortField, now: Date): SortValue {
+  switch (field) {
+    case 'name':
+      return foldText(user.name);
+    case 'email':
+      return user.email === null ? null : user.email.toLowerCase();
+    case 'status':
+      return STATUS_ORDER[displayStatus(user, now)];
+    case 'role':
+      return user.role;
+    case 'createdAt':
+      return user.createdAt;
+    case 'lastLoginAt':
+      return user.lastLoginAt;
+  }
+}
+
+/** A sort position: the sort value, then the id as tie-break. */
+export type SortKey = readonly [SortValue, string];
+
+/**
+ * Compares two sort keys: by value in `direction`, `null` values last whatever the
+ * direction, then by id ascending so every order is total and pages never overlap.
+ */
+export function compareSortKeys(a: SortKey, b: SortKey, direction: 'asc' | 'desc'): number {
+  const [va, ia] = a;
+  const [vb, ib] = b;
+  if (va !== vb) {
+    if (va === null) return 1;
+    if (vb === null) return -1;
+    const order = va < vb ? -1 : 1;
+    return direction === 'asc' ? order : -order;
+  }
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
+/** Sorts users as `query.sort` asks (see {@link compareSortKeys}); returns a new array. */
+export function sortUsers(users: readonly User[], sort: UserQuery['sort'], now: Date): User[] {
+  const keyed = users.map((user) => ({
+    user,
+    key: [userSortValue(user, sort.field, now), user.id] as const,
+  }));
+  keyed.sort((a, b) => compareSortKeys(a.key, b.key, sort.direction));
+  return keyed.map((entry) => entry.user);
+}
