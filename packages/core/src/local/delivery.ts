@@ -11,7 +11,7 @@ const MAX_NOTIFIED_PER_ROLE = 1000;
 /**
  * Hands committed outbox messages to the mailer. A rejected delivery marks the message
  * `failed` (with the mailer's reason); a rejected invitation also marks the user's
- * invitation bounced and records a `bounce_notice` for every active owner/admin, which
+ * invitation bounced and records a `bounce_notice` for every owner/admin who is not deactivated, which
  * are delivered in turn (their own failures are only recorded: no notices about notices).
  *
  * Resolves to the messages as finally stored.
@@ -82,12 +82,15 @@ async function markBounced(w: Work, userId: string, reason: string): Promise<voi
     await w.record(bounceNoticeDraft(admin, after, reason));
 }
 
-/** Active (not deleted, not deactivated, signed in) holders of owner and admin roles. */
+/**
+ * Live holders of owner and admin roles who are not deactivated. Invited admins count:
+ * the notice reaches them by mail whether or not they have signed in yet.
+ */
 async function activeAdmins(w: Work): Promise<User[]> {
   const admins = new Map<string, User>();
   for (const role of adminRoleIds(w.settings)) {
     for (const user of await w.tx.listUsersByRole(role, MAX_NOTIFIED_PER_ROLE))
-      if (user.status === 'active' && user.deletedAt === null) admins.set(user.id, user);
+      if (user.status !== 'inactive' && user.deletedAt === null) admins.set(user.id, user);
   }
   return [...admins.values()];
 }

@@ -87,6 +87,7 @@ export interface LocalBackendOptions {
  * ```
  */
 export class LocalBackend implements Backend {
+  // Methods are async so that invalid input rejects (never throws synchronously).
   readonly capabilities: BackendCapabilities;
   readonly #ctx: LocalContext;
   readonly #hub = new ChangeHub();
@@ -116,85 +117,96 @@ export class LocalBackend implements Backend {
     );
   }
 
-  listUsers(query: UserQuery, options?: CallOptions): Promise<Page<User>> {
+  async listUsers(query: UserQuery, options?: CallOptions): Promise<Page<User>> {
     return listUsers(this.#ctx, query, options);
   }
-  getUser(id: string, options?: CallOptions): Promise<User | null> {
+  async getUser(id: string, options?: CallOptions): Promise<User | null> {
     return getUser(this.#ctx, id, options);
   }
-  lookupUsers(lookup: UserLookup, options?: CallOptions): Promise<User[]> {
+  async lookupUsers(lookup: UserLookup, options?: CallOptions): Promise<User[]> {
     return lookupUsers(this.#ctx, lookup, options);
   }
-  createUsers(users: NewUser[], options?: CreateUsersOptions): Promise<BulkResult> {
+  async createUsers(users: NewUser[], options?: CreateUsersOptions): Promise<BulkResult> {
     return createUsers(this.#ctx, users, options);
   }
-  updateUsers(updates: UserUpdate[], options?: CallOptions): Promise<BulkResult> {
+  async updateUsers(updates: UserUpdate[], options?: CallOptions): Promise<BulkResult> {
     return updateUsers(this.#ctx, updates, options);
   }
-  resendInvites(ids: string[], options?: CallOptions): Promise<BulkResult> {
+  async resendInvites(ids: string[], options?: CallOptions): Promise<BulkResult> {
     return resendInvites(this.#ctx, ids, options);
   }
-  setActive(ids: string[], active: boolean, options?: CallOptions): Promise<BulkResult> {
+  async setActive(ids: string[], active: boolean, options?: CallOptions): Promise<BulkResult> {
     return setActive(this.#ctx, ids, active, options);
   }
-  deleteUsers(ids: string[], options?: CallOptions): Promise<BulkResult> {
+  async deleteUsers(ids: string[], options?: CallOptions): Promise<BulkResult> {
     return deleteUsers(this.#ctx, ids, options);
   }
-  restoreUser(id: string, options?: CallOptions): Promise<User> {
+  async restoreUser(id: string, options?: CallOptions): Promise<User> {
     return restoreUser(this.#ctx, id, options);
   }
-  purgeDeleted(options?: CallOptions): Promise<string[]> {
+  async purgeDeleted(options?: CallOptions): Promise<string[]> {
     return purgeDeleted(this.#ctx, options);
   }
-  resetPasswords(ids: string[], options?: CallOptions): Promise<BulkResult> {
+  async resetPasswords(ids: string[], options?: CallOptions): Promise<BulkResult> {
     return resetPasswords(this.#ctx, ids, options);
   }
-  requestUserData(id: string, options?: CallOptions): Promise<UserDataExport> {
+  async requestUserData(id: string, options?: CallOptions): Promise<UserDataExport> {
     return requestUserData(this.#ctx, id, options);
   }
 
-  recordLogin(userId: string, device: DeviceInput, options?: CallOptions): Promise<LoginResult> {
+  async recordLogin(
+    userId: string,
+    device: DeviceInput,
+    options?: CallOptions,
+  ): Promise<LoginResult> {
     return recordLogin(this.#ctx, userId, device, options);
   }
-  listDevices(userId: string, options?: CallOptions): Promise<Device[]> {
+  async listDevices(userId: string, options?: CallOptions): Promise<Device[]> {
     return listDevices(this.#ctx, userId, options);
   }
-  signOutDevice(deviceId: string, options?: CallOptions): Promise<void> {
+  async signOutDevice(deviceId: string, options?: CallOptions): Promise<void> {
     return signOutDevice(this.#ctx, deviceId, options);
   }
 
-  listGroups(query: GroupQuery, options?: CallOptions): Promise<Page<Group>> {
+  async listGroups(query: GroupQuery, options?: CallOptions): Promise<Page<Group>> {
     return listGroups(this.#ctx, query, options);
   }
-  getGroup(id: string, options?: CallOptions): Promise<Group | null> {
+  async getGroup(id: string, options?: CallOptions): Promise<Group | null> {
     return getGroup(this.#ctx, id, options);
   }
-  createGroup(input: CreateGroupInput, options?: CallOptions): Promise<Group> {
+  async createGroup(input: CreateGroupInput, options?: CallOptions): Promise<Group> {
     return createGroup(this.#ctx, input, options);
   }
-  updateGroup(id: string, patch: GroupPatch, options: VersionedCallOptions): Promise<Group> {
+  async updateGroup(id: string, patch: GroupPatch, options: VersionedCallOptions): Promise<Group> {
     return updateGroup(this.#ctx, id, patch, options);
   }
-  deleteGroup(id: string, options?: CallOptions): Promise<void> {
+  async deleteGroup(id: string, options?: CallOptions): Promise<void> {
     return deleteGroup(this.#ctx, id, options);
   }
-  addMembers(groupId: string, userIds: string[], options?: CallOptions): Promise<BulkResult> {
+  async addMembers(groupId: string, userIds: string[], options?: CallOptions): Promise<BulkResult> {
     return changeMembers(this.#ctx, groupId, userIds, true, options);
   }
-  removeMembers(groupId: string, userIds: string[], options?: CallOptions): Promise<BulkResult> {
+  async removeMembers(
+    groupId: string,
+    userIds: string[],
+    options?: CallOptions,
+  ): Promise<BulkResult> {
     return changeMembers(this.#ctx, groupId, userIds, false, options);
   }
 
-  getSettings(options?: CallOptions): Promise<AccountSettings> {
+  async getSettings(options?: CallOptions): Promise<AccountSettings> {
     return getSettings(this.#ctx, options);
   }
-  updateSettings(patch: SettingsPatch, options: VersionedCallOptions): Promise<AccountSettings> {
+  async updateSettings(
+    patch: SettingsPatch,
+    options: VersionedCallOptions,
+  ): Promise<AccountSettings> {
     return updateSettings(this.#ctx, patch, options);
   }
-  listMessages(query: MessageQuery, options?: CallOptions): Promise<Page<Message>> {
+  async listMessages(query: MessageQuery, options?: CallOptions): Promise<Page<Message>> {
     return listMessages(this.#ctx, query, options);
   }
-  listAudit(query: AuditQuery, options?: CallOptions): Promise<Page<AuditEvent>> {
+  async listAudit(query: AuditQuery, options?: CallOptions): Promise<Page<AuditEvent>> {
     return listAudit(this.#ctx, query, options);
   }
 
