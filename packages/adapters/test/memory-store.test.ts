@@ -127,6 +127,20 @@ describe('memoryStore: transactions', () => {
     expect(isRosterError(readOnly, 'unavailable')).to.equal(true);
   });
 
+  it('ends a transaction whose function awaits something else, as IndexedDB would', async () => {
+    const store = memoryStore();
+    const error = await rejection(
+      store.write(async (tx) => {
+        await tx.putUser(user('a'));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await tx.putUser(user('b'));
+      }),
+    );
+    expect(isRosterError(error, 'unavailable'), String(error)).to.equal(true);
+    expect((error as Error).message).to.match(/awaited something other than the store/);
+    expect(await store.read((tx) => tx.getUser('a'))).to.equal(undefined);
+  });
+
   it('clones on the way in and out', async () => {
     const store = memoryStore();
     const record = user('a');

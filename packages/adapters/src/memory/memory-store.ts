@@ -43,8 +43,9 @@ const copy = <T>(value: T): T => structuredClone(value);
  * A {@link Store} held in memory: nothing outlives the page (`persistent: false`).
  *
  * Transactions are real: they run one at a time, a write keeps an undo log and rolls
- * back everything it wrote when its function rejects, and a transaction's methods
- * refuse to run after it ended (which catches a caller awaiting foreign work inside it).
+ * back everything it wrote when its function rejects, and a transaction refuses use
+ * once it ended or once its function awaited anything but the store (where IndexedDB
+ * would have auto-committed), so rule-engine bugs of that kind show up here too.
  * Records are cloned with `structuredClone` on the way in and out.
  *
  * @example
@@ -120,24 +121,37 @@ class MemoryStore implements Store {
   }
 }
 
+/**
+ * One transaction. Like IndexedDB's, it stays usable only while its function runs on
+ * the store's own results: every method resolves within the same task, so a timer task
+ * that fires while the function is still running means the function awaited something
+ * else (a mailer, a timer, a fetch). IndexedDB would have committed by then; here the
+ * transaction ends and later calls reject, so such a bug fails in memory tests too.
+ */
 class MemoryTransaction implements StoreWriter {
-  #active = true;
+  #ended: string | null = null;
+  readonly #watchdog: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly data: MemoryData,
     private readonly queries: MemoryUserQueries,
     /** `null` for read-only transactions. */
     private readonly undo: (() => void)[] | null,
-  ) {}
+  ) {
+    this.#watchdog = setTimeout(() => {
+      this.#ended ??=
+        'The store transaction ended because its function awaited something other than the store';
+    });
+  }
 
   end(): void {
-    this.#active = false;
+    clearTimeout(this.#watchdog);
+    this.#ended ??= 'The store transaction has already finished';
   }
 
   /** Resolves `value()` if the transaction is still open; writes also need readwrite. */
   #do<T>(value: () => T, write = false): Promise<T> {
-    if (!this.#active)
-      return Promise.reject(new UnavailableError('The store transaction has already finished'));
+    if (this.#ended !== null) return Promise.reject(new UnavailableError(this.#ended));
     if (write && this.undo === null)
       return Promise.reject(new UnavailableError('Cannot write in a read-only store transaction'));
     try {

@@ -1,5 +1,5 @@
 import type { CallOptions } from '../backend.js';
-import { NotFoundError, RuleError } from '../errors/index.js';
+import { NotFoundError } from '../errors/index.js';
 import type { BulkResult, User } from '../model/index.js';
 import { assertNotDeleted, assertNotLastOwner, assertNotSelf, requireUser } from './checks.js';
 import {
@@ -108,9 +108,9 @@ async function deleteOne(w: Work, id: string): Promise<void> {
 }
 
 /**
- * `Backend.restoreUser`: undoes a soft delete within `retentionDays`. After that the
- * user is due for purging (`RuleError`); once purged it is gone (`NotFoundError`).
- * Restoring a user who is not deleted returns it unchanged.
+ * `Backend.restoreUser`: undoes a soft delete within `retentionDays`. A user past
+ * retention is gone, as every read already says (purged on read): `NotFoundError`, whether
+ * or not the purge has run yet. Restoring a user who is not deleted returns it unchanged.
  */
 export function restoreUser(
   ctx: LocalContext,
@@ -120,12 +120,12 @@ export function restoreUser(
   return writeWork(ctx, options, async (w) => {
     const before = await w.tx.getUser(id);
     if (!before) throw new NotFoundError(`User ${id} does not exist`, { details: { id } });
-    if (before.deletedAt === null) return before;
     if (isPastRetention(before, w.settings, w.now))
-      throw new RuleError(
+      throw new NotFoundError(
         `${before.name} was deleted more than ${w.settings.retentionDays} days ago and can no longer be restored`,
         { details: { id, deletedAt: before.deletedAt } },
       );
+    if (before.deletedAt === null) return before;
     const after: User = { ...bumped(before, w.now), deletedAt: null };
     await w.tx.putUser(after);
     w.changed('users', id);
