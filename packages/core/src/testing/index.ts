@@ -34,3 +34,10 @@ export type {
   CaseContext,
   Capability,
 } from './types.js';
+export {
+  spyBackend,
+  type SpyBackend,
+  type SpyBackendOptions,
+  type BackendCall,
+  type BackendMethod,
+} from './spy.js';

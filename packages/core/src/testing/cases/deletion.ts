@@ -52,7 +52,7 @@ export const deletionCases: ConformanceGroup = {
       },
     },
     {
-      name: 'after retentionDays a deleted user is purged on read and cannot be restored',
+      name: 'after retentionDays a deleted user reads as gone (null, not listed)',
       needs,
       async run(t) {
         const user = await createUser(t);
@@ -63,7 +63,33 @@ export const deletionCases: ConformanceGroup = {
         await assert.rejects(
           t.backend.restoreUser(user.id, as(t)),
           'not_found',
+          'restore after a read',
+        );
+      },
+    },
+    {
+      name: 'restoring a user past retention is not_found, like reading it (even with no read first)',
+      needs,
+      async run(t) {
+        const user = await createUser(t);
+        await t.backend.deleteUsers([user.id], as(t));
+        t.clock.advanceDays(31);
+        await assert.rejects(
+          t.backend.restoreUser(user.id, as(t)),
+          'not_found',
           'restore after retention',
+        );
+        assert.equal(await t.backend.getUser(user.id, as(t)), null, 'still gone');
+      },
+    },
+    {
+      name: 'restoring an unknown user is not_found',
+      needs,
+      async run(t) {
+        await assert.rejects(
+          t.backend.restoreUser('no-such-user', as(t)),
+          'not_found',
+          'restore(unknown)',
         );
       },
     },
