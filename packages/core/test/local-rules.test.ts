@@ -2,24 +2,14 @@ import { describe, it } from '@roster/test-support/harness';
 import { expect } from 'chai';
 import {
   displayStatus,
-  isRosterError,
   LocalBackend,
   MessageQuery,
   type ChangeEvent,
   type Store,
 } from '@roster/core';
-import { DEFAULT_BOUNCE_REASON } from '@roster/core/testing';
+import { assert, DEFAULT_BOUNCE_REASON } from '@roster/core/testing';
 import { memoryStore } from '@roster/adapters/memory';
 import { rig } from './local-fixture.js';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('LocalBackend: last owner and self', () => {
   it('refuses to delete, deactivate or demote the last owner, with the reason', async () => {
@@ -287,8 +277,7 @@ describe('LocalBackend: groups', () => {
   it('names are unique case-insensitively', async () => {
     const t = rig();
     await t.backend.createGroup({ name: 'Sales' });
-    const error = await rejection(t.backend.createGroup({ name: ' sales ' }));
-    expect(isRosterError(error, 'conflict')).to.equal(true);
+    await assert.rejects(t.backend.createGroup({ name: ' sales ' }), 'conflict', 'same name');
   });
 
   it('the data export lists the resources a user inherits from their groups', async () => {
@@ -351,10 +340,11 @@ describe('LocalBackend: events, abort, capabilities', () => {
     const t = rig();
     const controller = new AbortController();
     controller.abort();
-    const error = await rejection(
+    await assert.rejects(
       t.backend.createGroup({ name: 'G' }, { signal: controller.signal }),
+      'aborted',
+      'aborted create',
     );
-    expect(isRosterError(error, 'aborted')).to.equal(true);
     expect((await t.backend.listGroups({ limit: 10 })).total).to.equal(0);
   });
 });

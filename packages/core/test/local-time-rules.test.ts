@@ -1,16 +1,8 @@
 import { describe, it } from '@roster/test-support/harness';
 import { expect } from 'chai';
-import { displayStatus, isRosterError, UserQuery } from '@roster/core';
+import { displayStatus, UserQuery } from '@roster/core';
+import { assert } from '@roster/core/testing';
 import { rig } from './local-fixture.js';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('LocalBackend: invitation expiry', () => {
   it('an invitation shows as expired once expiresAt is reached, and a resend renews it', async () => {
@@ -78,8 +70,11 @@ describe('LocalBackend: retention and purge', () => {
     t.clock.advanceDays(30);
     expect(await t.backend.getUser(user.id)).to.equal(null);
     // Past retention the user is gone, as reads say, even before the purge ran.
-    const error = await rejection(t.backend.restoreUser(user.id, { actor: t.actor }));
-    expect(isRosterError(error, 'not_found'), String(error)).to.equal(true);
+    const error = await assert.rejects(
+      t.backend.restoreUser(user.id, { actor: t.actor }),
+      'not_found',
+      'not found',
+    );
     expect((error as Error).message).to.match(/can no longer be restored/);
   });
 
@@ -94,8 +89,11 @@ describe('LocalBackend: retention and purge', () => {
 
     expect(await t.backend.purgeDeleted({ actor: t.actor })).to.deep.equal([old.id]);
     expect(await t.backend.purgeDeleted({ actor: t.actor })).to.deep.equal([]);
-    const error = await rejection(t.backend.restoreUser(old.id, { actor: t.actor }));
-    expect(isRosterError(error, 'not_found'), String(error)).to.equal(true);
+    await assert.rejects(
+      t.backend.restoreUser(old.id, { actor: t.actor }),
+      'not_found',
+      'not found',
+    );
     expect(await t.ids({ includeDeleted: 'only' })).to.deep.equal([recent.id]);
     const again = await t.user({ email: 'OLD@example.com' });
     expect(again.email).to.equal('OLD@example.com');
@@ -176,15 +174,17 @@ describe('LocalBackend: device limit', () => {
 
     await t.backend.setActive([user.id], false, { actor: t.actor });
     expect(await t.backend.listDevices(user.id)).to.deep.equal([]);
-    const refused = await rejection(t.backend.recordLogin(user.id, { name: 'Laptop' }));
-    expect(isRosterError(refused, 'rule')).to.equal(true);
+    const refused = await assert.rejects(
+      t.backend.recordLogin(user.id, { name: 'Laptop' }),
+      'rule',
+      'rule',
+    );
     expect((refused as Error).message).to.match(/is deactivated and cannot sign in/);
 
     await t.backend.setActive([user.id], true, { actor: t.actor });
     expect((await t.get(user.id)).status).to.equal('active');
     await t.backend.deleteUsers([user.id], { actor: t.actor });
-    const deleted = await rejection(t.backend.recordLogin(user.id, { name: 'Laptop' }));
-    expect(isRosterError(deleted, 'rule')).to.equal(true);
+    await assert.rejects(t.backend.recordLogin(user.id, { name: 'Laptop' }), 'rule', 'rule');
   });
 
   it('reactivating a user who never signed in returns them to invited', async () => {

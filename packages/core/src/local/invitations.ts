@@ -2,9 +2,9 @@ import type { CallOptions } from '../backend.js';
 import { RuleError } from '../errors/index.js';
 import type { BulkResult, User } from '../model/index.js';
 import { assertNotDeleted, requireUser } from './checks.js';
-import { BulkCollector, bumped, type LocalContext, type Work } from './context.js';
+import { bumped, type LocalContext, type Work } from './context.js';
 import { invitationDraft, passwordResetDraft } from './messages.js';
-import { writeWork } from './transaction.js';
+import { bulkWrite } from './transaction.js';
 import { newInvitation } from './users.js';
 
 /**
@@ -17,11 +17,7 @@ export function resendInvites(
   ids: string[],
   options: CallOptions | undefined,
 ): Promise<BulkResult> {
-  return writeWork(ctx, options, async (w) => {
-    const bulk = new BulkCollector();
-    for (const id of ids) await bulk.run(id, () => resendOne(w, id));
-    return bulk.result;
-  });
+  return bulkWrite(ctx, ids, options, resendOne);
 }
 
 async function resendOne(w: Work, id: string): Promise<void> {
@@ -56,11 +52,7 @@ export function resetPasswords(
   ids: string[],
   options: CallOptions | undefined,
 ): Promise<BulkResult> {
-  return writeWork(ctx, options, async (w) => {
-    const bulk = new BulkCollector();
-    for (const id of ids) await bulk.run(id, () => resetOne(w, id));
-    return bulk.result;
-  });
+  return bulkWrite(ctx, ids, options, resetOne);
 }
 
 async function resetOne(w: Work, id: string): Promise<void> {

@@ -2,16 +2,9 @@ import type { CallOptions } from '../backend.js';
 import { NotFoundError } from '../errors/index.js';
 import type { BulkResult, User } from '../model/index.js';
 import { assertNotDeleted, assertNotLastOwner, assertNotSelf, requireUser } from './checks.js';
-import {
-  addDays,
-  BulkCollector,
-  bumped,
-  isPastRetention,
-  type LocalContext,
-  type Work,
-} from './context.js';
+import { addDays, bumped, isPastRetention, type LocalContext, type Work } from './context.js';
 import { signOutAll } from './devices.js';
-import { writeWork } from './transaction.js';
+import { bulkWrite, writeWork } from './transaction.js';
 
 /**
  * `Backend.setActive`. Deactivation (`active: false`) ends every session and is refused
@@ -24,12 +17,7 @@ export function setActive(
   active: boolean,
   options: CallOptions | undefined,
 ): Promise<BulkResult> {
-  return writeWork(ctx, options, async (w) => {
-    const bulk = new BulkCollector();
-    for (const id of ids)
-      await bulk.run(id, () => (active ? reactivate(w, id) : deactivate(w, id)));
-    return bulk.result;
-  });
+  return bulkWrite(ctx, ids, options, (w, id) => (active ? reactivate(w, id) : deactivate(w, id)));
 }
 
 async function deactivate(w: Work, id: string): Promise<void> {
@@ -81,11 +69,7 @@ export function deleteUsers(
   ids: string[],
   options: CallOptions | undefined,
 ): Promise<BulkResult> {
-  return writeWork(ctx, options, async (w) => {
-    const bulk = new BulkCollector();
-    for (const id of ids) await bulk.run(id, () => deleteOne(w, id));
-    return bulk.result;
-  });
+  return bulkWrite(ctx, ids, options, deleteOne);
 }
 
 async function deleteOne(w: Work, id: string): Promise<void> {
@@ -149,7 +133,7 @@ export function purgeDeleted(
   ctx: LocalContext,
   options: CallOptions | undefined,
 ): Promise<string[]> {
-  return writeWork(ctx, options, async (w) => purgeExpired(w));
+  return writeWork(ctx, options, purgeExpired);
 }
 
 /** Purges within an open write (also used before listing deleted users). */

@@ -1,7 +1,14 @@
 import type { CallOptions } from '../backend.js';
-import type { AccountSettings, Message } from '../model/index.js';
+import type { AccountSettings, BulkResult, Message } from '../model/index.js';
 import type { StoreReader } from '../store.js';
-import { assertNotAborted, loadSettings, publish, Work, type LocalContext } from './context.js';
+import {
+  assertNotAborted,
+  BulkCollector,
+  loadSettings,
+  publish,
+  Work,
+  type LocalContext,
+} from './context.js';
 import { deliver } from './delivery.js';
 
 /**
@@ -47,4 +54,21 @@ export async function readWork<T>(
   assertNotAborted(options);
   const now = ctx.now();
   return ctx.store.read(async (tx) => fn(tx, await loadSettings(tx), now));
+}
+
+/**
+ * A bulk call: every id in one write transaction, each by `item`, with per-item results
+ * (see `BulkCollector.run`: a RosterError fails only its item).
+ */
+export function bulkWrite(
+  ctx: LocalContext,
+  ids: readonly string[],
+  options: CallOptions | undefined,
+  item: (work: Work, id: string) => Promise<void>,
+): Promise<BulkResult> {
+  return writeWork(ctx, options, async (w) => {
+    const bulk = new BulkCollector();
+    for (const id of ids) await bulk.run(id, () => item(w, id));
+    return bulk.result;
+  });
 }
