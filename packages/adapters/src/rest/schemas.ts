@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { AccountSettings, AuditEvent, Device, Group, Message, User } from '@roster/core';
+
+/**
+ * Shapes of the handler's answers, checked on every response so a wrong or truncated
+ * answer becomes a clear `UnavailableError` instead of `undefined` deep inside the UI.
+ * Object schemas strip members they do not know, so a newer server can add fields.
+ */
+
+/** `{ items, total, nextCursor }`. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().nonnegative(),
+    nextCursor: z.string().nullable(),
+  });
+}
+
+export const UserPage = pageOf(User);
+export const GroupPage = pageOf(Group);
+export const MessagePage = pageOf(Message);
+export const AuditPage = pageOf(AuditEvent);
+
+export const BulkResultSchema = z.object({
+  succeeded: z.array(z.string()),
+  failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+});
+
+export const UserList = z.object({ items: z.array(User) });
+export const DeviceList = z.object({ items: z.array(Device) });
+export const IdList = z.object({ ids: z.array(z.string()) });
+
+export const LoginResultSchema = z.object({
+  user: User,
+  device: Device,
+  signedOut: z.array(Device),
+});
+
+export const UserDataExportSchema = z.object({
+  user: User,
+  groups: z.array(Group),
+  devices: z.array(Device),
+  audit: z.array(AuditEvent),
+  files: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
+  message: Message.nullable(),
+});
+
+export { User as UserSchema, Group as GroupSchema, AccountSettings as SettingsSchema };
+
+const flag = z.boolean().default(false);
+
+/** `GET /capabilities`. A capability the server does not name is one it lacks. */
+export const CapabilitiesAnswer = z.object({
+  capabilities: z.object({
+    devices: flag,
+    invitations: flag,
+    passwordReset: flag,
+    softDelete: flag,
+    audit: flag,
+    outbox: flag,
+    dataExport: flag,
+    offsetPaging: flag,
+    remoteEvents: flag,
+  }),
+  events: z.array(z.string()).default([]),
+  limits: z
+    .object({ maxBatch: z.number().int().positive().default(1000) })
+    .default({ maxBatch: 1000 }),
+});
+export type CapabilitiesAnswer = z.output<typeof CapabilitiesAnswer>;

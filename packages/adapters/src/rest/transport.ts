@@ -1,0 +1,304 @@
+import ky, { HTTPError, TimeoutError, type Options as KyOptions } from 'ky';
+import type { z } from 'zod';
+import { AbortedError, UnavailableError, type CallOptions } from '@roster/core';
+import {
+  ACTOR,
+  CHANGE_POSITION,
+  CLIENT_ID,
+  IDEMPOTENCY_KEY,
+  encodeActorHeader,
+  etagOf,
+  parsePosition,
+  type ChangePosition,
+} from './wire/index.js';
+import { describeIssues, errorFromResponse, sessionExpired, unreadable } from './errors.js';
+import type { ResolvedRestOptions } from './options.js';
+
+/** One call of the contract. */
+export interface CallSpec<S extends z.ZodType | null> {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path below the base URL, segments already encoded (see {@link path}). */
+  path: string;
+  search?: URLSearchParams;
+  json?: unknown;
+  /** The version read, sent as `If-Match`. */
+  ifMatch?: number;
+  /** The answer's shape; `null` for answers without a body (204). */
+  schema: S;
+  call?: CallOptions | undefined;
+}
+
+/** The parsed answer of a call. */
+export type CallResult<S extends z.ZodType | null> = S extends z.ZodType ? z.output<S> : void;
+
+/** A path from a template, every interpolated value percent-encoded: path`users/${id}`. */
+export function path(strings: TemplateStringsArray, ...values: string[]): string {
+  return strings.reduce(
+    (out, part, i) => out + part + (i < values.length ? encodeURIComponent(values[i]!) : ''),
+    '',
+  );
+}
+
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+const RETRY_AFTER_STATUSES = [429, 503];
+
+/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date); null if none. */
+export function retryAfterMs(response: Response, now = Date.now()): number | null {
+  const header = response.headers.get('Retry-After');
+  if (header === null) return null;
+  if (/^\s*\d+\s*$/.test(header)) return Number(header) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+/**
+ * The HTTP side of the REST client, on ky: bearer token on every attempt, one refresh
+ * and resend on 401, per-attempt timeouts, retries with exponential backoff and full
+ * jitter that honour `Retry-After`, one `Idempotency-Key` per logical call (reused by its
+ * retries, so a retried write is applied once), and every answer checked with zod.
+ */
+export class Transport {
+  /** Identifies this client to the server, so its own change events can be recognised. */
+  readonly clientId = globalThis.crypto.randomUUID();
+  /** Where the server's change log was at the latest answer. */
+  position: ChangePosition | null = null;
+  #refreshing: Promise<void> | null = null;
+
+  constructor(readonly options: ResolvedRestOptions) {}
+
+  /** `GET /users`-style name of a call, for messages. */
+  label(spec: { method: string; path: string }): string {
+    return `${spec.method} /${spec.path}`;
+  }
+
+  #notePosition(response: Response): void {
+    const position = parsePosition(response.headers.get(CHANGE_POSITION));
+    if (!position) return;
+    const known = this.position;
+    if (!known || known.stream !== position.stream || position.seq > known.seq) {
+      this.position = position;
+    }
+  }
+
+  async #authorize(request: Request): Promise<void> {
+    const token = await this.options.getToken?.();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+  }
+
+  /** Runs `refreshToken` once for all calls that got a 401 at the same time. */
+  async #refresh(label: string): Promise<void> {
+    const refreshToken = this.options.refreshToken;
+    if (!refreshToken) throw sessionExpired(label);
+    this.#refreshing ??= (async () => {
+      try {
+        await refreshToken();
+      } finally {
+        this.#refreshing = null;
+      }
+    })();
+    try {
+      await this.#refreshing;
+    } catch (error) {
+      throw sessionExpired(label, error);
+    }
+  }
+
+  #headers(spec: CallSpec<z.ZodType | null>): Headers {
+    const headers = new Headers(this.options.headers);
+    headers.set('Accept', 'application/json, application/problem+json');
+    headers.set(CLIENT_ID, this.clientId);
+    // One key per logical call: every retry of this call carries the same key.
+    if (spec.method !== 'GET') headers.set(IDEMPOTENCY_KEY, globalThis.crypto.randomUUID());
+    if (spec.ifMatch !== undefined) headers.set('If-Match', etagOf(spec.ifMatch));
+    const actor = spec.call?.actor;
+    if (this.options.forwardActor && actor) headers.set(ACTOR, encodeActorHeader(actor));
+    return headers;
+  }
+
+  #kyOptions(
+    spec: CallSpec<z.ZodType | null>,
+    headers: Headers,
+    onAttempt: (attempt: number) => void,
+  ): KyOptions {
+    const { retry, timeout } = this.options;
+    const signal = spec.call?.signal;
+    return {
+      method: spec.method,
+      headers,
+      ...(spec.json === undefined ? {} : { json: spec.json }),
+      ...(spec.search ? { searchParams: spec.search } : {}),
+      ...(signal ? { signal } : {}),
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
+      timeout,
+      throwHttpErrors: true,
+      retry: {
+        limit: retry.limit,
+        // Every method may retry: GET/DELETE are idempotent, and POST/PATCH carry an
+        // Idempotency-Key the server replays (PATCH also carries If-Match).
+        methods: ['get', 'post', 'patch', 'delete'],
+        statusCodes: RETRY_STATUSES,
+        afterStatusCodes: RETRY_AFTER_STATUSES,
+        retryOnTimeout: true,
+        delay: (attempt) => retry.base * 2 ** (attempt - 1),
+        backoffLimit: retry.max,
+        jitter: true,
+        maxRetryAfter: retry.maxRetryAfter,
+        shouldRetry: ({ error }) => {
+          if (signal?.aborted) return false;
+          if (error instanceof HTTPError) {
+            const wait = retryAfterMs(error.response);
+            if (wait !== null && wait > retry.maxRetryAfter) return false;
+          }
+          return undefined;
+        },
+      },
+      hooks: {
+        beforeRequest: [
+          async (request, _options, state) => {
+            onAttempt(state.retryCount + 1);
+            await this.#authorize(request);
+          },
+        ],
+      },
+    };
+  }
+
+  /** Sends one call and returns its checked answer; every failure is a `RosterError`. */
+  async send<S extends z.ZodType | null>(spec: CallSpec<S>): Promise<CallResult<S>> {
+    const label = this.label(spec);
+    const signal = spec.call?.signal;
+    if (signal?.aborted) throw new AbortedError();
+    const headers = this.#headers(spec);
+    const url = new URL(spec.path, this.options.baseUrl);
+    let attempts = 0;
+    let refreshed = false;
+    for (;;) {
+      let response: Response;
+      try {
+        response = await ky(
+          url,
+          this.#kyOptions(spec, headers, (n) => (attempts = n)),
+        );
+      } catch (error) {
+        if (signal?.aborted) throw new AbortedError(undefined, { cause: error });
+        if (error instanceof HTTPError) {
+          this.#notePosition(error.response);
+          if (error.response.status === 401 && !refreshed) {
+            refreshed = true;
+            await error.response.body?.cancel().catch(() => undefined);
+            await this.#refresh(label);
+            continue;
+          }
+          throw await this.#httpError(error.response, label, attempts);
+        }
+        throw this.#transportError(error, label, attempts);
+      }
+      this.#notePosition(response);
+      return (await this.#read(response, spec.schema, label)) as CallResult<S>;
+    }
+  }
+
+  async #httpError(response: Response, label: string, attempts: number): Promise<Error> {
+    const wait = retryAfterMs(response);
+    if (wait !== null && wait > this.options.retry.maxRetryAfter) {
+      await response.body?.cancel().catch(() => undefined);
+      const seconds = Math.ceil(wait / 1000);
+      return new UnavailableError(
+        `The server is busy and asked to wait ${seconds} s (${label}). Try again later.`,
+        { details: { status: response.status, endpoint: label, retryAfterSeconds: seconds } },
+      );
+    }
+    return errorFromResponse(response, label, attempts);
+  }
+
+  #transportError(error: unknown, label: string, attempts: number): Error {
+    const tries = attempts > 1 ? ` (tried ${attempts} times)` : '';
+    if (error instanceof TimeoutError) {
+      const seconds = this.options.timeout / 1000;
+      return new UnavailableError(
+        `The server did not answer within ${seconds} s (${label})${tries}. Try again later.`,
+        { cause: error, details: { endpoint: label } },
+      );
+    }
+    if (isAbort(error)) return new AbortedError(undefined, { cause: error });
+    const reason = error instanceof Error ? error.message : String(error);
+    return new UnavailableError(`Roster cannot reach the server (${label}): ${reason}${tries}`, {
+      cause: error,
+      details: { endpoint: label },
+    });
+  }
+
+  async #read(response: Response, schema: z.ZodType | null, label: string): Promise<unknown> {
+    if (schema === null) {
+      await response.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new UnavailableError(`The connection broke while reading the answer (${label}).`, {
+        cause: error,
+        details: { endpoint: label },
+      });
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+      throw unreadable(label, `not JSON (${JSON.stringify(shown)})`, error);
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw unreadable(label, describeIssues(parsed.error), parsed.error);
+    return parsed.data;
+  }
+
+  /**
+   * Opens a long-lived `GET` (the event stream): no timeout, no retries (the caller
+   * reconnects), the token and one refresh on 401. Resolves to the open response.
+   */
+  async open(
+    pathName: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<Response> {
+    const label = `GET /${pathName}`;
+    const url = new URL(pathName, this.options.baseUrl);
+    let refreshed = false;
+    for (;;) {
+      const all = new Headers(this.options.headers);
+      for (const [name, value] of Object.entries(headers)) all.set(name, value);
+      all.set(CLIENT_ID, this.clientId);
+      try {
+        return await ky(url, {
+          method: 'GET',
+          headers: all,
+          signal,
+          timeout: false,
+          retry: 0,
+          ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+          ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
+          hooks: { beforeRequest: [(request) => this.#authorize(request)] },
+        });
+      } catch (error) {
+        if (signal.aborted) throw new AbortedError(undefined, { cause: error });
+        if (error instanceof HTTPError) {
+          if (error.response.status === 401 && !refreshed) {
+            refreshed = true;
+            await error.response.body?.cancel().catch(() => undefined);
+            await this.#refresh(label);
+            continue;
+          }
+          throw await errorFromResponse(error.response, label, 1);
+        }
+        throw this.#transportError(error, label, 1);
+      }
+    }
+  }
+}
