@@ -8,7 +8,6 @@ import {
   User,
   type AuditEvent,
   type AuditQuery,
-  type ChangeEvent,
   type GroupQuery,
   type Message,
   type MessageQuery,
@@ -112,8 +111,6 @@ class MemoryStore implements Store {
     this.#tail = result.catch(() => undefined);
     return result;
   }
-
-  onRemoteChange?: (listener: (event: ChangeEvent) => void) => () => void;
 
   async close(): Promise<void> {
     this.#closed = true;
