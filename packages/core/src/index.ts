@@ -26,3 +26,5 @@ export {
   type ExportFile,
   type UserDataParts,
 } from './export-user-data/files.js';
+export * from './import/index.js';
+export * from './export/index.js';

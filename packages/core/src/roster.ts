@@ -9,6 +9,8 @@ import { groupsApi } from './facade/groups.js';
 import { auditApi, outboxApi } from './facade/records.js';
 import { settingsApi } from './facade/settings.js';
 import { usersApi } from './facade/users.js';
+import { createImportApi } from './import/api.js';
+import { createExportApi } from './export/api.js';
 
 /**
  * Creates the Roster facade over a backend: what a portal and the elements call.
@@ -63,6 +65,8 @@ export function createRoster(options: RosterOptions): Roster {
     settings: settingsApi(ctx),
     outbox: outboxApi(ctx),
     audit: auditApi(ctx),
+    import: createImportApi(ctx),
+    export: createExportApi(ctx),
     subscribe: changeRelay(backend),
   };
 }

@@ -1,0 +1,52 @@
+import { commitImport, type ImportCommitOptions, type ImportReport } from './commit.js';
+import { localImportEngine, rememberEngine, engineOf, type ImportEngine } from './engine.js';
+import { planImport, type ImportContext, type ImportPlan, type ImportPlanOptions } from './plan.js';
+import { reportToCsv } from './report.js';
+import type { ColumnMapping, MappingSuggestion } from './suggest-mapping.js';
+import { importTemplate } from './template.js';
+import type { ReadTableOptions, Table, TableSource } from './types.js';
+
+/**
+ * `roster.import`: read a file, map its columns, preview the plan, commit it.
+ *
+ * @example
+ * ```ts
+ * const table = await roster.import.readTable(file);
+ * const { mapping } = await roster.import.suggestMapping(table);
+ * const plan = await roster.import.plan(table, mapping, { existing: 'update', defaultCountry: 'ZA' });
+ * const report = await roster.import.commit(plan, { sendInvites: true, onProgress: console.info });
+ * const csv = roster.import.reportToCsv(report);
+ * ```
+ */
+export interface ImportApi {
+  /** Reads a file or pasted text (see {@link readTable}); `engine` runs it elsewhere (a worker). */
+  readTable(
+    source: TableSource,
+    options?: ReadTableOptions & { engine?: ImportEngine },
+  ): Promise<Table>;
+  /** Suggests a column mapping (see {@link suggestMapping}). */
+  suggestMapping(table: Table): Promise<MappingSuggestion>;
+  /** Validates every row and decides create / update / skip / error against the directory. */
+  plan(table: Table, mapping: ColumnMapping, options?: ImportPlanOptions): Promise<ImportPlan>;
+  /** Writes the plan's selected rows in batches and reports each row's outcome. */
+  commit(plan: ImportPlan, options?: ImportCommitOptions): Promise<ImportReport>;
+  /** The downloadable CSV template. */
+  template(): string;
+  /** The report as a downloadable CSV. */
+  reportToCsv(report: ImportReport): string;
+}
+
+/** Builds `roster.import` over a backend (used by `createRoster`). */
+export function createImportApi(context: ImportContext): ImportApi {
+  return {
+    async readTable(source, options = {}) {
+      const { engine = localImportEngine, ...rest } = options;
+      return rememberEngine(await engine.readTable(source, rest), engine);
+    },
+    suggestMapping: (table) => engineOf(table).suggestMapping(table),
+    plan: (table, mapping, options) => planImport(context, table, mapping, options),
+    commit: (plan, options) => commitImport(context, plan, options),
+    template: importTemplate,
+    reportToCsv,
+  };
+}

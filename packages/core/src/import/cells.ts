@@ -1,0 +1,42 @@
+import { regexes } from 'zod/v4/core';
+
+/** The address pattern `Email` in the model validates with (zod's), precompiled for hot loops. */
+export const EMAIL_PATTERN: RegExp = regexes.email;
+
+/** Looks like a phone number as typed in a sheet: digits with spaces, dashes, dots, brackets. */
+export const PHONE_LIKE = /^\+?[\d\s().\-/]{7,}$/;
+
+const ESCAPED = /^'+[=+\-@\t\r\n]/;
+
+/**
+ * Removes the `'` our exporter puts before a cell starting with `=`, `+`, `-`, `@`, tab,
+ * CR or LF (see `escapeFormula`). Exactly one quote is removed, so `''=x` gives `'=x`.
+ */
+export function unescapeFormula(value: string): string {
+  return ESCAPED.test(value) ? value.slice(1) : value;
+}
+
+/** A cell as the importer reads it: trimmed, then the exporter's formula escape removed. */
+export function cleanCell(value: string | undefined): string {
+  if (value === undefined || value === '') return '';
+  return unescapeFormula(value.trim());
+}
+
+/**
+ * Splits a groups cell: `Sales, Berlin`, `Field; Safety`, `A|B`, one per line, or Google
+ * Contacts' `* myContacts ::: Friends` (its `* ` system groups are dropped).
+ */
+export function splitGroups(value: string): string[] {
+  if (value === '') return [];
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const part of value.split(/:::|[;,|\n\r]/)) {
+    const name = part.trim();
+    if (name === '' || name.startsWith('* ')) continue;
+    const key = name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(name);
+  }
+  return names;
+}

@@ -1,0 +1,287 @@
+import type { CallOptions } from '../backend.js';
+import { isRosterError } from '../errors/index.js';
+import {
+  normalizeGroupName,
+  type BulkResult,
+  type NewUser,
+  type NormalizedUserPatch,
+} from '../model/index.js';
+import { randomId } from '../ports.js';
+import type { Progress } from '../roster-api.js';
+import { loadGroups, type ImportContext, type ImportPlan, type PlanEntry } from './plan.js';
+
+/** Options of `roster.import.commit`. */
+export interface ImportCommitOptions {
+  /** Row numbers to import (the preview's selection). Default: every `create` and `update` row. */
+  selection?: Iterable<number>;
+  /** Send new users an invitation (when the backend supports invitations). Default false. */
+  sendInvites?: boolean;
+  /** Create groups the directory lacks. Default: as the plan's `unknownGroups` said. */
+  createMissingGroups?: boolean;
+  /** Called after every batch. */
+  onProgress?: (progress: Progress) => void;
+  /** Stops between batches: rows not reached are reported `cancelled`, nothing half-written. */
+  signal?: AbortSignal;
+  /** Rows per backend call (default 500). */
+  batchSize?: number;
+}
+
+/** What happened to one row. */
+export type ImportRowStatus = 'created' | 'updated' | 'skipped' | 'failed' | 'cancelled';
+
+/** One row of the import report. */
+export interface ImportReportRow {
+  row: number;
+  status: ImportRowStatus;
+  userId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  /** Why it was skipped or failed, or a remark (e.g. a group not added). */
+  message: string;
+}
+
+/** The outcome of a commit, per row; `reportToCsv` turns it into a download. */
+export interface ImportReport {
+  rows: ImportReportRow[];
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  /** Rows not reached because the import was cancelled. */
+  cancelled: number;
+  /** Groups created for this import. */
+  groupsCreated: string[];
+  /** True when the signal stopped the import before the end. */
+  aborted: boolean;
+}
+
+/**
+ * Writes a plan: creates and updates in batches (in file order), creating missing
+ * groups first when asked. Per-row results, never a half-written row; a cancel stops
+ * between batches and the report says exactly which rows were done.
+ */
+export async function commitImport(
+  context: ImportContext,
+  plan: ImportPlan,
+  options: ImportCommitOptions = {},
+): Promise<ImportReport> {
+  const { backend } = context;
+  const call: CallOptions = { actor: context.actor ?? null };
+  const batchSize = Math.max(1, options.batchSize ?? 500);
+  const selected = options.selection === undefined ? null : new Set(options.selection);
+  const results = new Map<number, ImportReportRow>();
+  const work: PlanEntry[] = [];
+
+  for (const entry of plan.entries) {
+    const chosen =
+      selected === null
+        ? entry.action === 'create' || entry.action === 'update'
+        : selected.has(entry.row);
+    if (!chosen) {
+      const message =
+        entry.action === 'skip'
+          ? (entry.reason ?? 'skipped')
+          : entry.action === 'error'
+            ? errorsOf(entry)
+            : 'not selected';
+      results.set(
+        entry.row,
+        reportRow(entry, entry.action === 'error' ? 'failed' : 'skipped', message),
+      );
+    } else if (entry.action === 'error')
+      results.set(entry.row, reportRow(entry, 'failed', errorsOf(entry)));
+    else if (entry.action === 'skip')
+      results.set(entry.row, reportRow(entry, 'skipped', entry.reason ?? 'skipped'));
+    else work.push(entry);
+  }
+
+  // Groups: ids for every name the selected rows use; missing ones created if asked.
+  const createGroups = options.createMissingGroups ?? plan.options.unknownGroups === 'create';
+  const groups = await loadGroups(backend, call);
+  const groupIds = new Map<string, string>();
+  for (const [key, group] of groups) groupIds.set(key, group.id);
+  const groupsCreated: string[] = [];
+  const groupFailures = new Map<string, string>();
+  let aborted = false;
+  for (const entry of work) {
+    for (const name of entry.target.groupNames) {
+      const key = normalizeGroupName(name);
+      if (groupIds.has(key) || groupFailures.has(key)) continue;
+      if (!createGroups) {
+        groupFailures.set(key, `not added to group “${name}”: it does not exist`);
+        continue;
+      }
+      if (options.signal?.aborted) {
+        aborted = true;
+        break;
+      }
+      try {
+        const group = await backend.createGroup({ name }, call);
+        groupIds.set(key, group.id);
+        groupsCreated.push(group.name);
+      } catch (error) {
+        groupFailures.set(key, `not added to group “${name}”: ${messageOf(error)}`);
+      }
+    }
+    if (aborted) break;
+  }
+
+  const total = work.length;
+  let done = 0;
+  for (let start = 0; start < work.length; start += batchSize) {
+    if (aborted || options.signal?.aborted) {
+      aborted = true;
+      for (const entry of work.slice(start))
+        results.set(
+          entry.row,
+          reportRow(entry, 'cancelled', 'not imported: the import was cancelled'),
+        );
+      break;
+    }
+    const batch = work.slice(start, start + batchSize);
+    const creates: { entry: PlanEntry; user: NewUser; remark: string }[] = [];
+    const updates: { entry: PlanEntry; patch: NormalizedUserPatch; remark: string }[] = [];
+    for (const entry of batch) {
+      const { ids, remark } = resolveGroups(entry, groupIds, groupFailures);
+      if (entry.action === 'create') {
+        const v = entry.values;
+        creates.push({
+          entry,
+          remark,
+          user: {
+            id: randomId(),
+            name: v.name ?? '',
+            email: v.email,
+            phone: v.phone,
+            role: entry.role ?? plan.options.defaultRole,
+            groupIds: ids,
+            notes: v.notes ?? '',
+            externalId: v.externalId,
+          },
+        });
+      } else {
+        const current = new Set(entry.target.currentGroupIds);
+        const added = ids.filter((id) => !current.has(id));
+        const patch: NormalizedUserPatch = { ...entry.target.patch };
+        if (added.length > 0) patch.groupIds = [...entry.target.currentGroupIds, ...added];
+        if (Object.keys(patch).length > 0) updates.push({ entry, patch, remark });
+        else results.set(entry.row, reportRow(entry, 'skipped', remark || 'no changes'));
+      }
+    }
+    if (creates.length > 0) {
+      const outcome = await settle(() =>
+        backend.createUsers(
+          creates.map((c) => c.user),
+          { ...call, invite: Boolean(options.sendInvites) && backend.capabilities.invitations },
+        ),
+      );
+      creates.forEach(({ entry, user, remark }) => {
+        const failure = failureOf(outcome, user.id);
+        results.set(
+          entry.row,
+          failure === null
+            ? { ...reportRow(entry, 'created', remark), userId: user.id }
+            : reportRow(entry, 'failed', failure),
+        );
+      });
+    }
+    if (updates.length > 0) {
+      const outcome = await settle(() =>
+        backend.updateUsers(
+          updates.map(({ entry, patch }) => ({
+            id: entry.userId!,
+            patch,
+            version: entry.target.version!,
+          })),
+          call,
+        ),
+      );
+      for (const { entry, remark } of updates) {
+        const failure = failureOf(outcome, entry.userId!);
+        results.set(
+          entry.row,
+          failure === null
+            ? reportRow(entry, 'updated', remark)
+            : reportRow(entry, 'failed', failure),
+        );
+      }
+    }
+    done += batch.length;
+    options.onProgress?.({ done, total });
+  }
+
+  const rows = plan.entries.map((entry) => results.get(entry.row)!);
+  const count = (status: string): number => rows.filter((r) => r.status === status).length;
+  return {
+    rows,
+    created: count('created'),
+    updated: count('updated'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    cancelled: count('cancelled'),
+    groupsCreated,
+    aborted,
+  };
+}
+
+function resolveGroups(
+  entry: PlanEntry,
+  groupIds: Map<string, string>,
+  failures: Map<string, string>,
+): { ids: string[]; remark: string } {
+  const ids: string[] = [];
+  const remarks: string[] = [];
+  for (const name of entry.target.groupNames) {
+    const key = normalizeGroupName(name);
+    const id = groupIds.get(key);
+    if (id !== undefined) {
+      if (!ids.includes(id)) ids.push(id);
+    } else remarks.push(failures.get(key) ?? `not added to group “${name}”`);
+  }
+  return { ids, remark: remarks.join('; ') };
+}
+
+type Outcome = { result: BulkResult } | { error: unknown };
+
+async function settle(run: () => Promise<BulkResult>): Promise<Outcome> {
+  try {
+    return { result: await run() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function failureOf(outcome: Outcome, id: string): string | null {
+  if ('error' in outcome) return messageOf(outcome.error);
+  const failure = outcome.result.failed.find((f) => f.id === id);
+  return failure ? failure.message : null;
+}
+
+function messageOf(error: unknown): string {
+  if (isRosterError(error) || error instanceof Error) return error.message;
+  return String(error);
+}
+
+function errorsOf(entry: PlanEntry): string {
+  return entry.issues
+    .filter((issue) => issue.severity === 'error')
+    .map((issue) => (issue.field === 'row' ? issue.message : `${issue.field}: ${issue.message}`))
+    .join('; ');
+}
+
+function reportRow(
+  entry: PlanEntry,
+  status: ImportReportRow['status'],
+  message: string,
+): ImportReportRow {
+  return {
+    row: entry.row,
+    status,
+    userId: entry.userId,
+    name: entry.values.name,
+    email: entry.values.email,
+    phone: entry.values.phone,
+    message,
+  };
+}

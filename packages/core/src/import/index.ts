@@ -1,0 +1,27 @@
+export * from './types.js';
+export { readTable, columnLetter } from './read-table.js';
+export { detectDelimiter } from './delimiter.js';
+export { decodeText, type DecodedText } from './decode.js';
+export { parseDelimited, type ParsedRecords } from './csv.js';
+export { detectHeader, type HeaderGuess } from './header.js';
+export * from './fields.js';
+export { unescapeFormula, splitGroups } from './cells.js';
+export * from './suggest-mapping.js';
+export * from './values.js';
+export { validateRows, type ValidateOptions } from './validate.js';
+export * from './engine.js';
+export {
+  planImport,
+  resolveRole,
+  type ImportContext,
+  type ImportPlan,
+  type ImportPlanOptions,
+  type PlanAction,
+  type PlanEntry,
+  type PlanTarget,
+} from './plan.js';
+export * from './commit.js';
+export { reportToCsv } from './report.js';
+export { importTemplate } from './template.js';
+export * from './api.js';
+export { createSlicer, yieldToHost, type Slicer } from './yield.js';

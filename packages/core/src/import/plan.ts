@@ -1,0 +1,385 @@
+import type { Backend, CallOptions } from '../backend.js';
+import { AbortedError, ValidationError } from '../errors/index.js';
+import {
+  normalizeEmail,
+  normalizeGroupName,
+  type AccountSettings,
+  type Actor,
+  type Group,
+  type NormalizedUserPatch,
+  type User,
+} from '../model/index.js';
+import type { CountryCode } from '../rules/phone.js';
+import { engineOf, type ImportEngine } from './engine.js';
+import type { ImportField } from './fields.js';
+import type { ColumnMapping } from './suggest-mapping.js';
+import type { Table } from './types.js';
+import { columnsOf } from './validate.js';
+import type { ImportIssue, ImportValues, ValidatedRow } from './values.js';
+import { createSlicer } from './yield.js';
+
+/** What the import engine needs from the Roster it runs in. */
+export interface ImportContext {
+  readonly backend: Backend;
+  readonly actor?: Actor | null;
+  readonly defaultCountry?: CountryCode | undefined;
+}
+
+/** Options of `roster.import.plan`. */
+export interface ImportPlanOptions {
+  /** A row whose user already exists: leave the user alone (`skip`, default) or `update` it. */
+  existing?: 'skip' | 'update';
+  /** Groups named in the file but missing from the directory: `create` them (default) or `flag` the rows. */
+  unknownGroups?: 'create' | 'flag';
+  /** Country for phone numbers without a country code; defaults to the Roster's. */
+  defaultCountry?: CountryCode;
+  /** Role (id or name) given to new users whose row has none; defaults to the account's. */
+  defaultRole?: string;
+  /** Engine to validate with; defaults to the one that read the table. */
+  engine?: ImportEngine;
+  signal?: AbortSignal;
+}
+
+/** What committing a row will do. */
+export type PlanAction = 'create' | 'update' | 'skip' | 'error';
+
+/** One data row of the plan. */
+export interface PlanEntry {
+  /** File row number (the header is row 1). */
+  row: number;
+  action: PlanAction;
+  values: ImportValues;
+  /** Plain-language problems; any `error` makes the action `error`. */
+  issues: ImportIssue[];
+  /** The existing user this row matched, if any. */
+  userId: string | null;
+  /** Why the row is skipped (`skip` only). */
+  reason: string | null;
+  /** Fields an update changes (`update` only), e.g. `['phone', 'groups']`. */
+  changes: string[];
+  /** Role id the user gets (resolved from the row or the default). */
+  role: string | null;
+  /** Internal: what commit writes. */
+  readonly target: PlanTarget;
+}
+
+/** What commit needs to write a row; computed by the plan. */
+export interface PlanTarget {
+  version: number | null;
+  currentGroupIds: string[];
+  /** Group names to add, resolved to ids at commit (new groups are created then). */
+  groupNames: string[];
+  patch: NormalizedUserPatch;
+}
+
+/** The result of `roster.import.plan`: one entry per data row, ready to preview and commit. */
+export interface ImportPlan {
+  entries: PlanEntry[];
+  counts: Record<PlanAction, number>;
+  /** Group names in the file that the directory lacks, as first written. */
+  newGroups: string[];
+  /** Fields the mapping feeds. */
+  mappedFields: ImportField[];
+  options: {
+    existing: 'skip' | 'update';
+    unknownGroups: 'create' | 'flag';
+    defaultCountry: CountryCode | null;
+    defaultRole: string;
+  };
+}
+
+const LOOKUP_CHUNK = 500;
+
+/**
+ * Builds the import plan: validates every row (in the table's engine, a worker in
+ * browsers), then matches rows to existing users (by email, external ID, phone) and
+ * groups, and decides each row's action.
+ */
+export async function planImport(
+  context: ImportContext,
+  table: Table,
+  mapping: ColumnMapping,
+  options: ImportPlanOptions = {},
+): Promise<ImportPlan> {
+  const { backend } = context;
+  const call: CallOptions = { actor: context.actor ?? null };
+  if (options.signal) call.signal = options.signal;
+  const defaultCountry = options.defaultCountry ?? context.defaultCountry;
+  const engine = options.engine ?? engineOf(table);
+  const validated = await engine.validate(table, mapping, defaultCountry ? { defaultCountry } : {});
+  throwIfAborted(options.signal);
+
+  const settings = await backend.getSettings(call);
+  const defaultRole = resolveRole(settings, options.defaultRole ?? settings.defaultRole);
+  if (defaultRole === null)
+    throw new ValidationError(
+      `Invalid import options: role “${options.defaultRole}” does not exist`,
+      [
+        {
+          path: ['defaultRole'],
+          message: `role “${options.defaultRole}” does not exist`,
+          code: 'unknown_role',
+        },
+      ],
+    );
+  const groups = await loadGroups(backend, call);
+  const existing = await lookupExisting(backend, validated, call);
+  throwIfAborted(options.signal);
+
+  const columns = columnsOf(mapping);
+  const mappedFields = (Object.keys(columns) as ImportField[]).sort();
+  const resolved = {
+    existing: options.existing ?? 'skip',
+    unknownGroups: options.unknownGroups ?? 'create',
+    defaultCountry: defaultCountry ?? null,
+    defaultRole,
+  } as const;
+  const contactRule =
+    columns.phone === undefined ? 'email is required' : 'email or phone is required';
+  const newGroups = new Map<string, string>();
+  const counts: Record<PlanAction, number> = { create: 0, update: 0, skip: 0, error: 0 };
+  const entries: PlanEntry[] = new Array<PlanEntry>(validated.length);
+  const slicer = createSlicer();
+
+  for (let i = 0; i < validated.length; i++) {
+    const pause = slicer.pause();
+    if (pause) {
+      await pause;
+      throwIfAborted(options.signal);
+    }
+    const entry = classify(validated[i]!, {
+      settings,
+      groups,
+      existing,
+      newGroups,
+      options: resolved,
+      contactRule,
+    });
+    counts[entry.action]++;
+    entries[i] = entry;
+  }
+  return { entries, counts, newGroups: [...newGroups.values()], mappedFields, options: resolved };
+}
+
+interface ClassifyContext {
+  settings: AccountSettings;
+  groups: Map<string, Group>;
+  existing: ExistingUsers;
+  newGroups: Map<string, string>;
+  options: ImportPlan['options'];
+  contactRule: string;
+}
+
+function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
+  const { values } = validated;
+  const issues = validated.issues.slice();
+  let role: string | null = null;
+  if (values.role !== null) {
+    role = resolveRole(c.settings, values.role);
+    if (role === null)
+      issues.push({
+        field: 'role',
+        message: `role “${values.role}” does not exist (roles: ${c.settings.roles.map((r) => r.name).join(', ')})`,
+        severity: 'error',
+        code: 'unknown_role',
+      });
+  }
+
+  // Groups: known ones by name; unknown ones are created on commit or flagged.
+  const groupNames: string[] = [];
+  const knownGroupIds: string[] = [];
+  for (const name of values.groups) {
+    const key = normalizeGroupName(name);
+    const group = c.groups.get(key);
+    if (group) knownGroupIds.push(group.id);
+    else {
+      if (!c.newGroups.has(key)) c.newGroups.set(key, name);
+      if (c.options.unknownGroups === 'flag')
+        issues.push({
+          field: 'groups',
+          message: `group “${name}” does not exist; it is added only if you choose to create missing groups`,
+          severity: 'warning',
+          code: 'unknown_group',
+        });
+    }
+    groupNames.push(name);
+  }
+
+  // Existing user: every key the row carries must point at the same user.
+  const matches = new Map<string, { user: User; by: string }>();
+  const byEmail =
+    values.email === null ? undefined : c.existing.email.get(normalizeEmail(values.email));
+  if (byEmail) matches.set(byEmail.id, { user: byEmail, by: 'email' });
+  const byExternal =
+    values.externalId === null
+      ? undefined
+      : c.existing.externalId.get(values.externalId.toLowerCase());
+  if (byExternal && !matches.has(byExternal.id))
+    matches.set(byExternal.id, { user: byExternal, by: 'external ID' });
+  const byPhone = values.phone === null ? undefined : c.existing.phone.get(values.phone);
+  if (byPhone && !matches.has(byPhone.id)) matches.set(byPhone.id, { user: byPhone, by: 'phone' });
+  let match: { user: User; by: string } | null = null;
+  if (matches.size > 1) {
+    const [first, second] = [...matches.values()];
+    issues.push({
+      field: second!.by === 'phone' ? 'phone' : 'externalId',
+      message: `${second!.by} belongs to ${describe(second!.user)}, but the ${first!.by} belongs to ${describe(first!.user)}`,
+      severity: 'error',
+      code: 'conflict',
+    });
+  } else if (matches.size === 1) {
+    match = [...matches.values()][0]!;
+    const user = match.user;
+    if (
+      match.by !== 'email' &&
+      values.email !== null &&
+      user.email !== null &&
+      normalizeEmail(user.email) !== normalizeEmail(values.email)
+    )
+      issues.push({
+        field: match.by === 'phone' ? 'phone' : 'externalId',
+        message: `${match.by} belongs to another user (${describe(user)})`,
+        severity: 'error',
+        code: 'conflict',
+      });
+  }
+
+  const base = {
+    row: validated.row,
+    values,
+    issues,
+    userId: match?.user.id ?? null,
+    reason: null as string | null,
+    changes: [] as string[],
+  };
+  const target: PlanTarget = {
+    version: match?.user.version ?? null,
+    currentGroupIds: match?.user.groupIds ?? [],
+    groupNames,
+    patch: {},
+  };
+
+  if (match === null) {
+    if (values.name === null) issues.push(required('name', 'name is required'));
+    if (
+      values.email === null &&
+      values.phone === null &&
+      !issues.some((i) => i.field === 'email' || i.field === 'phone')
+    )
+      issues.push(required('email', c.contactRule));
+    role ??= c.options.defaultRole;
+    const action: PlanAction = issues.some(isError) ? 'error' : 'create';
+    return { ...base, action, role, target };
+  }
+  if (issues.some(isError)) return { ...base, action: 'error', role, target };
+
+  const user = match.user;
+  if (c.options.existing === 'skip')
+    return {
+      ...base,
+      action: 'skip',
+      reason: `already in the directory (same ${match.by})`,
+      role: user.role,
+      target,
+    };
+
+  const patch: NormalizedUserPatch = {};
+  if (values.name !== null && values.name !== user.name) patch.name = values.name;
+  if (
+    values.email !== null &&
+    (user.email === null || normalizeEmail(user.email) !== normalizeEmail(values.email))
+  )
+    patch.email = values.email;
+  if (values.phone !== null && values.phone !== user.phone) patch.phone = values.phone;
+  if (role !== null && role !== user.role) patch.role = role;
+  if (values.notes !== null && values.notes !== user.notes) patch.notes = values.notes;
+  if (values.externalId !== null && values.externalId !== user.externalId)
+    patch.externalId = values.externalId;
+  const changes: string[] = Object.keys(patch);
+  const current = new Set(user.groupIds);
+  const addsGroup = groupNames.some((name) => {
+    const group = c.groups.get(normalizeGroupName(name));
+    return !group || !current.has(group.id);
+  });
+  if (addsGroup) changes.push('groups');
+  target.patch = patch;
+  if (changes.length === 0)
+    return { ...base, action: 'skip', reason: 'no changes', role: role ?? user.role, target };
+  return { ...base, action: 'update', changes, role: role ?? user.role, target };
+}
+
+function describe(user: User): string {
+  return user.email ?? user.phone ?? user.name;
+}
+
+function required(field: ImportField, message: string): ImportIssue {
+  return { field, message, severity: 'error', code: 'required' };
+}
+
+function isError(issue: ImportIssue): boolean {
+  return issue.severity === 'error';
+}
+
+/** Role id for an id or name typed in a sheet, case-insensitively; null when unknown. */
+export function resolveRole(settings: AccountSettings, value: string): string | null {
+  const key = value.trim().toLowerCase();
+  const role = settings.roles.find(
+    (r) => r.id.toLowerCase() === key || r.name.toLowerCase() === key,
+  );
+  return role?.id ?? null;
+}
+
+/** Every group, by normalised name (paging through the backend). */
+export async function loadGroups(backend: Backend, call: CallOptions): Promise<Map<string, Group>> {
+  const groups = new Map<string, Group>();
+  let cursor: string | undefined;
+  do {
+    const page = await backend.listGroups(
+      cursor === undefined ? { limit: 1000 } : { limit: 1000, cursor },
+      call,
+    );
+    for (const group of page.items) groups.set(normalizeGroupName(group.name), group);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return groups;
+}
+
+interface ExistingUsers {
+  email: Map<string, User>;
+  phone: Map<string, User>;
+  externalId: Map<string, User>;
+}
+
+async function lookupExisting(
+  backend: Backend,
+  rows: ValidatedRow[],
+  call: CallOptions,
+): Promise<ExistingUsers> {
+  const emails: string[] = [];
+  const phones: string[] = [];
+  const externalIds: string[] = [];
+  for (const { values } of rows) {
+    if (values.email !== null) emails.push(values.email);
+    if (values.phone !== null) phones.push(values.phone);
+    if (values.externalId !== null) externalIds.push(values.externalId);
+  }
+  const found: ExistingUsers = { email: new Map(), phone: new Map(), externalId: new Map() };
+  const add = (users: User[]): void => {
+    for (const user of users) {
+      if (user.email !== null) found.email.set(normalizeEmail(user.email), user);
+      if (user.phone !== null) found.phone.set(user.phone, user);
+      if (user.externalId !== null) found.externalId.set(user.externalId.toLowerCase(), user);
+    }
+  };
+  for (let i = 0; i < emails.length; i += LOOKUP_CHUNK)
+    add(await backend.lookupUsers({ emails: emails.slice(i, i + LOOKUP_CHUNK) }, call));
+  for (let i = 0; i < phones.length; i += LOOKUP_CHUNK)
+    add(await backend.lookupUsers({ phones: phones.slice(i, i + LOOKUP_CHUNK) }, call));
+  for (let i = 0; i < externalIds.length; i += LOOKUP_CHUNK)
+    add(await backend.lookupUsers({ externalIds: externalIds.slice(i, i + LOOKUP_CHUNK) }, call));
+  return found;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortedError('The import preview was cancelled.');
+}
