@@ -27,7 +27,7 @@ async function seededRoster(count = people.length): Promise<Roster> {
 async function settled(table: RosterUserTableElement): Promise<void> {
   for (let i = 0; i < 50; i += 1) {
     await table.updateComplete;
-    const busy = table.shadowRoot!.querySelector('table')?.getAttribute('aria-busy');
+    const busy = table.shadowRoot!.querySelector('.frame')?.getAttribute('aria-busy');
     const loading = table.shadowRoot!.textContent?.includes('Loading users');
     if (busy !== 'true' && !loading) return;
     await new Promise((resolve) => setTimeout(resolve, 10));

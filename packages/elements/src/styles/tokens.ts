@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * Design tokens shared by every element. Each `--roster-*` property can be set by the
  * host page; defaults follow the page's `color-scheme` (light, dark, or both) through
- * `light-dark()`, and the `theme="light|dark"` attribute forces one.
+ * `light-dark()`, and the `theme="light|dark"` attribute forces one (and paints the
+ * element's background, so a forced theme stays readable on any page).
  */
 export const tokens = css`
   :host {
@@ -22,6 +23,12 @@ export const tokens = css`
     display: block;
     font-family: var(--_font);
     color: var(--_text);
+    /* The element owns its colours, so it paints its own background too: text stays
+       readable when theme="dark" sits on a light page. */
+    background: var(--roster-color-background, transparent);
+  }
+  :host([theme]) {
+    background: var(--roster-color-background, var(--_surface));
   }
   :host([theme='light']) {
     color-scheme: light;

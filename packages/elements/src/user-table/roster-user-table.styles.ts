@@ -126,7 +126,7 @@ export const userTableStyles = css`
     margin-block-start: var(--_space);
     color: var(--_muted);
   }
-  table[aria-busy='true'] tbody {
+  [aria-busy='true'] tbody {
     opacity: 0.6;
   }
 `;

@@ -54,6 +54,7 @@ type LoadState =
  * @cssproperty --roster-font-family - Font of all text.
  * @cssproperty --roster-color-text - Main text colour.
  * @cssproperty --roster-color-muted - Secondary text colour.
+ * @cssproperty --roster-color-background - Background of the whole element (default: transparent, or the surface colour when `theme` is set).
  * @cssproperty --roster-color-surface - Background of the table.
  * @cssproperty --roster-color-surface-alt - Background of the header and hovered rows.
  * @cssproperty --roster-color-border - Lines and outlines.
@@ -226,7 +227,7 @@ export class RosterUserTableElement extends LitElement {
         </label>
         <span role="status" aria-live="polite" class="muted">${this.summary(t)}</span>
       </div>
-      <div class="frame">${this.renderBody(t)}</div>
+      <div class="frame" aria-busy=${this.busy ? 'true' : 'false'}>${this.renderBody(t)}</div>
       ${this.renderPager(t)}
     `;
   }
@@ -256,7 +257,7 @@ export class RosterUserTableElement extends LitElement {
         : html`<div class="state">${t.noUsers}</div>`;
     const now = new Date();
     return html`
-      <table part="table" aria-busy=${this.busy ? 'true' : 'false'}>
+      <table part="table">
         <caption class="visually-hidden">
           ${t.users}
         </caption>
