@@ -18,9 +18,10 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLaunchOptions } from './scripts/lib/chrome.mjs';
 import { countReporter } from './scripts/wtr/count-reporter.mjs';
+import { restTestServers } from './packages/adapters/test/rest-support/wtr-plugin.mjs';
 
 /** Test-runner and dev-server plugins: add yours here (one line each). */
-export const plugins = [esbuildPlugin({ ts: true, target: 'es2022' })];
+export const plugins = [esbuildPlugin({ ts: true, target: 'es2022' }), restTestServers()];
 
 const defaultFiles = ['packages/*/test/**/*.test.ts', '!packages/*/test/**/*.node.test.ts'];
 const files = process.env.ROSTER_WTR_FILES
