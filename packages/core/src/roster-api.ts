@@ -338,12 +338,40 @@ export interface Roster {
   readonly groups: GroupsApi;
   readonly devices: DevicesApi;
   readonly settings: SettingsApi;
+  /**
+   * The recorded outgoing messages (`capabilities.outbox`). `list` returns EVERY message
+   * matching the query (following pages; `limit` is the page size of each backend call).
+   * @example
+   * ```ts
+   * const invitations = await roster.outbox.list({ kind: 'invitation', userId: user.id });
+   * ```
+   */
   readonly outbox: { list(query?: MessageQueryInput): Promise<Message[]> };
+  /**
+   * The audit trail (`capabilities.audit`). `list` returns ONE page: at most `limit`
+   * events (default 100, max 1000); narrow with `userId`, `targetId`, `action`, `since`
+   * and `until` to reach older events.
+   * @example
+   * ```ts
+   * const history = await roster.audit.list({ userId: user.id, limit: 50 });
+   * history.map((e) => `${e.at} ${e.actor?.name ?? 'system'} ${e.action}`);
+   * ```
+   */
   readonly audit: { list(query?: AuditQueryInput): Promise<AuditEvent[]> };
   /** CSV/XLSX/pasted-text import: read, map, plan, commit, report. */
   readonly import: ImportApi;
   /** CSV/XLSX export of all, filtered or selected users, streamed page by page. */
   readonly export: ExportApi;
-  /** Listens for changes from any source; returns the unsubscribe function. */
+  /**
+   * Listens for changes from any source (this page, other facades on the same backend,
+   * other tabs where the backend has `remoteEvents`); returns the unsubscribe function.
+   * @example
+   * ```ts
+   * const stop = roster.subscribe((event) => {
+   *   if (event.kind === 'users') table.refresh(event.ids);
+   * });
+   * // later: stop();
+   * ```
+   */
   subscribe(listener: ChangeListener): () => void;
 }
