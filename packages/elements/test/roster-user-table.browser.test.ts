@@ -53,6 +53,10 @@ describe('<roster-user-table>', () => {
     await settled(table);
     expect(names(table)).to.deep.equal(['Anna Berg', 'Björn Ek', 'Carla Diaz', 'Zoë Adams']);
     expect(table.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('1–4 of 4');
+    // Roles show by their names from the account settings, statuses in words.
+    const firstRow = table.shadowRoot!.querySelector('tbody tr')!.textContent!;
+    expect(firstRow).to.contain('Member');
+    expect(firstRow).to.contain('Invited');
   });
 
   it('takes its Roster from an enclosing <roster-provider>', async () => {

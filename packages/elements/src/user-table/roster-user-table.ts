@@ -173,11 +173,25 @@ export class RosterUserTableElement extends LitElement {
   }
 
   @state() private accessor busy = false;
+  /** Role id → display name, from the account settings. */
+  @state() private accessor roleNames: ReadonlyMap<string, string> = new Map();
 
   private listen(roster: Roster): void {
     this.unsubscribe = roster.subscribe((event) => {
       if (event.kind === 'users' || event.kind === 'groups') void this.reload();
+      if (event.kind === 'settings') void this.loadRoleNames(roster);
     });
+    void this.loadRoleNames(roster);
+  }
+
+  private async loadRoleNames(roster: Roster): Promise<void> {
+    try {
+      const settings = await roster.settings.get();
+      if (roster === this.roster)
+        this.roleNames = new Map(settings.roles.map((role) => [role.id, role.name]));
+    } catch {
+      // Role names are cosmetic: the table falls back to role ids.
+    }
   }
 
   private onSearchInput(event: Event): void {
@@ -299,7 +313,7 @@ export class RosterUserTableElement extends LitElement {
       </td>
       <td>${user.email ?? html`<span class="muted">—</span>`}</td>
       <td>${user.phone ?? html`<span class="muted">—</span>`}</td>
-      <td>${user.role}</td>
+      <td>${this.roleNames.get(user.role) ?? user.role}</td>
       <td><span class="status" part="status" data-status=${status}>${t.status[status]}</span></td>
       <td>
         ${
