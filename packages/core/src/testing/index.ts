@@ -41,3 +41,5 @@ export {
   type BackendCall,
   type BackendMethod,
 } from './spy.js';
+/** A valid `NewUser` with a fresh id and a unique email, for tests at the Backend level. */
+export { newUser } from './fixture.js';
