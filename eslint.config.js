@@ -40,7 +40,13 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
       ],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // verbatimModuleSyntax keeps `import { type A } from './a.js'` as `import './a.js'`:
+      // type-only imports must be `import type { A }` so nothing is left behind in dist.
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'separate-type-imports' },
+      ],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       'no-console': 'warn',
       'no-restricted-imports': [
         'error',

@@ -16,6 +16,10 @@ import typescript from '@rollup/plugin-typescript';
 import { exportEntries, workspacePackages } from './scripts/lib/workspace.mjs';
 
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+// @rollup/plugin-typescript always imports TypeScript's helpers (decorators, ...) from tslib.
+// They are bundled (tree-shaken) into dist/vendor/tslib.js rather than left as an
+// undeclared runtime dependency.
+const BUNDLED = new Set(['tslib']);
 
 /** Removes dist/ before a package builds, so no stale module survives a rename. */
 function cleanDist(dir) {
@@ -40,13 +44,19 @@ export default workspacePackages().map(({ dir, pkg }) => {
   );
   return {
     input,
-    external: (id) => isBare(id),
+    external: (id) => isBare(id) && !BUNDLED.has(id),
+    // A package that declares "sideEffects": false promises that importing a module for
+    // nothing does nothing, so unused imports between its modules are dropped from dist.
+    treeshake: pkg.sideEffects === false ? { moduleSideEffects: false } : true,
     output: {
       dir: join(dir, 'dist'),
       format: 'es',
       preserveModules: true,
       preserveModulesRoot: join(dir, 'src'),
-      entryFileNames: '[name].js',
+      entryFileNames: (chunk) =>
+        chunk.name.includes('node_modules/')
+          ? `vendor/${chunk.name.split('node_modules/').pop().replace(/\/.*$/, '')}.js`
+          : '[name].js',
       sourcemap: true,
     },
     plugins: [
