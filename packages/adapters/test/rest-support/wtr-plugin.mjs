@@ -5,6 +5,7 @@
  * from the test page's own origin — and stopped with the test run.
  */
 import { spawn } from 'node:child_process';
+import process from 'node:process';
 import { createInterface } from 'node:readline';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
