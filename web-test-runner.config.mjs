@@ -44,6 +44,8 @@ export default {
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 30_000, ui: 'bdd' } },
   staticLogging: !process.stdout.isTTY,
+  // Lit's one-line dev-mode notice (we resolve the "development" condition on purpose).
+  filterBrowserLogs: ({ args }) => !String(args?.[0] ?? '').startsWith('Lit is in dev mode'),
   reporters: [
     defaultReporter({ reportTestResults: true, reportTestProgress: !!process.stdout.isTTY }),
     countReporter(),
