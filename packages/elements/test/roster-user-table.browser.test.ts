@@ -3,7 +3,7 @@ import { createRoster, type Roster } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, beforeEach } from '@roster/test-support/harness';
 import '@roster/elements/define';
-import type { RosterUserTableElement } from '@roster/elements';
+import type { RosterUserOpenEvent, RosterUserTableElement } from '@roster/elements';
 
 const people = [
   ['Zoë Adams', 'zoe@example.com'],
@@ -12,7 +12,7 @@ const people = [
   ['Carla Diaz', 'carla@example.com'],
 ] as const;
 
-async function seededRoster(count = people.length): Promise<Roster> {
+async function seededRoster(count: number = people.length): Promise<Roster> {
   const roster = createRoster({ backend: memoryBackend(), actor: { id: 'admin-1' } });
   for (let i = 0; i < count; i += 1) {
     const [name, email] = people[i % people.length]!;
@@ -112,7 +112,7 @@ describe('<roster-user-table>', () => {
     await settled(table);
     const button = table.shadowRoot!.querySelector('td.name button') as HTMLButtonElement;
     setTimeout(() => button.click());
-    const event = await oneEvent(table, 'roster-user-open');
+    const event = (await oneEvent(table, 'roster-user-open')) as unknown as RosterUserOpenEvent;
     expect(event.user.name).to.equal('Anna Berg');
     expect(event.composed).to.equal(true);
   });
