@@ -6,6 +6,11 @@ export const EMAIL_PATTERN: RegExp = regexes.email;
 /** Looks like a phone number as typed in a sheet: digits with spaces, dashes, dots, brackets. */
 export const PHONE_LIKE = /^\+?[\d\s().\-/]{7,}$/;
 
+/** ISO dates (`2024-01-02…`) and day/month/year dates (`2/1/2024`, `02.01.24`). */
+export function looksLikeDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}/.test(value) || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value);
+}
+
 const ESCAPED = /^'+[=+\-@\t\r\n]/;
 
 /**
@@ -14,12 +19,6 @@ const ESCAPED = /^'+[=+\-@\t\r\n]/;
  */
 export function unescapeFormula(value: string): string {
   return ESCAPED.test(value) ? value.slice(1) : value;
-}
-
-/** A cell as the importer reads it: trimmed, then the exporter's formula escape removed. */
-export function cleanCell(value: string | undefined): string {
-  if (value === undefined || value === '') return '';
-  return unescapeFormula(value.trim());
 }
 
 /**

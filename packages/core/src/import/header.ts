@@ -1,4 +1,4 @@
-import { EMAIL_PATTERN, PHONE_LIKE } from './cells.js';
+import { EMAIL_PATTERN, PHONE_LIKE, looksLikeDate } from './cells.js';
 import { headerMatches } from './suggest-mapping.js';
 
 /** Outcome of {@link detectHeader}: whether row 1 is a header, and the cell that says otherwise. */
@@ -35,6 +35,5 @@ function looksLikeData(value: string): boolean {
   if (value === '') return false;
   if (EMAIL_PATTERN.test(value)) return true;
   if (PHONE_LIKE.test(value) && value.replace(/\D/g, '').length >= 7) return true;
-  if (/^-?\d+([.,]\d+)?$/.test(value)) return true;
-  return /^\d{4}-\d{2}-\d{2}/.test(value) || /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(value);
+  return /^-?\d+([.,]\d+)?$/.test(value) || looksLikeDate(value);
 }

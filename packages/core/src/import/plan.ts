@@ -267,7 +267,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
       !issues.some((i) => i.field === 'email' || i.field === 'phone')
     )
       issues.push(required('email', c.contactRule));
-    role ??= c.options.defaultRole;
+    if (values.role === null) role = c.options.defaultRole;
     const action: PlanAction = issues.some(isError) ? 'error' : 'create';
     return { ...base, action, role, target };
   }

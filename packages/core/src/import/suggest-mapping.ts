@@ -1,4 +1,4 @@
-import { EMAIL_PATTERN, PHONE_LIKE } from './cells.js';
+import { EMAIL_PATTERN, PHONE_LIKE, looksLikeDate } from './cells.js';
 import { FIELD_SYNONYMS, IMPORT_FIELDS, normalizeHeader, type ImportField } from './fields.js';
 import type { Table } from './types.js';
 
@@ -63,7 +63,7 @@ export function suggestMapping(table: Table): MappingSuggestion {
       for (const match of headerMatches(table.headers[column] ?? ''))
         candidates.push({ column, ...match, source: 'header' });
     }
-    for (const match of contentMatches(samples[column] ?? []))
+    for (const match of contentMatches(samples[column] ?? [], !table.detected.header))
       candidates.push({ column, ...match, source: 'content' });
   }
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
@@ -126,9 +126,9 @@ function keywordConfidence(field: ImportField, normal: string): number {
     case 'phone':
       return has('phone', 'mobile', 'cell', 'tel', 'telephone', 'msisdn', 'cellphone') ? 0.75 : 0;
     case 'firstName':
-      return has('first', 'given', 'forename') ? 0.78 : 0;
+      return has('given', 'forename') || (has('first') && has('name')) ? 0.78 : 0;
     case 'lastName':
-      return has('last', 'family', 'surname') ? 0.78 : 0;
+      return has('family', 'surname') || (has('last') && has('name')) ? 0.78 : 0;
     case 'middleName':
       return has('middle', 'additional') ? 0.78 : 0;
     case 'name':
@@ -145,7 +145,10 @@ function keywordConfidence(field: ImportField, normal: string): number {
 }
 
 /** Guesses from the values: emails, phone numbers, personal names, then short labels or text. */
-function contentMatches(values: string[]): { field: ImportField; confidence: number }[] {
+function contentMatches(
+  values: string[],
+  headerless: boolean,
+): { field: ImportField; confidence: number }[] {
   if (values.length === 0) return [];
   let emails = 0;
   let phones = 0;
@@ -154,7 +157,7 @@ function contentMatches(values: string[]): { field: ImportField; confidence: num
   const distinct = new Set<string>();
   for (const value of values) {
     if (EMAIL_PATTERN.test(value)) emails++;
-    else if (PHONE_LIKE.test(value) && /\d{3}/.test(value.replace(/\D/g, ''))) phones++;
+    else if (PHONE_LIKE.test(value) && !looksLikeDate(value)) phones++;
     else if (NAME_LIKE.test(value)) names++;
     if (!/\s/.test(value) && /^\p{Lu}/u.test(value)) words++;
     distinct.add(value.toLowerCase());
@@ -164,8 +167,9 @@ function contentMatches(values: string[]): { field: ImportField; confidence: num
   if (emails / n >= 0.6) out.push({ field: 'email', confidence: 0.5 + 0.4 * (emails / n) });
   if (phones / n >= 0.6) out.push({ field: 'phone', confidence: 0.5 + 0.35 * (phones / n) });
   if (names / n >= 0.6) out.push({ field: 'name', confidence: 0.45 + 0.3 * (names / n) });
-  // Single capitalised words ("Sales", "Support") read as group names; other text as notes.
-  if (emails + phones === 0) {
+  // Without headers, single capitalised words ("Sales", "Support") read as group names and
+  // other text as notes; with headers, a column whose name says nothing stays unmapped.
+  if (headerless && emails + phones === 0 && !values.every((v) => /^[\d\s./:-]+$/.test(v))) {
     if (words / n >= 0.6) out.push({ field: 'groups', confidence: 0.3 });
     else out.push({ field: 'notes', confidence: 0.25 });
   }

@@ -1,6 +1,6 @@
 import { normalizeEmail } from '../model/index.js';
 import { normalizePhone, type CountryCode, type PhoneResult } from '../rules/phone.js';
-import { EMAIL_PATTERN, cleanCell, splitGroups } from './cells.js';
+import { EMAIL_PATTERN, splitGroups, unescapeFormula } from './cells.js';
 import type { ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table } from './types.js';
@@ -30,6 +30,13 @@ export function validateRows(
 ): ValidatedRow[] {
   const columns = columnsOf(mapping);
   const phone = phoneNormalizer(options.defaultCountry);
+  // Our CSV exporter escapes formula-like cells with a quote; XLSX cells are never escaped.
+  const escaped = table.detected.format !== 'xlsx';
+  const clean = (value: string | undefined): string => {
+    if (value === undefined || value === '') return '';
+    const trimmed = value.trim();
+    return escaped ? unescapeFormula(trimmed) : trimmed;
+  };
   const seenEmail = new Map<string, number>();
   const seenPhone = new Map<string, number>();
   const seenExternal = new Map<string, number>();
@@ -40,7 +47,7 @@ export function validateRows(
     const issues: ImportIssue[] = [];
     const cell = (field: ImportField): string => {
       const index = columns[field];
-      return index === undefined ? '' : cleanCell(cells[index]);
+      return index === undefined ? '' : clean(cells[index]);
     };
 
     let name = cell('name');
@@ -83,9 +90,7 @@ export function validateRows(
       else issues.push(error('externalId', `duplicate of row ${first}`, 'duplicate'));
     }
 
-    const groups = splitGroups(
-      columns.groups === undefined ? '' : (cells[columns.groups] ?? '').trim(),
-    );
+    const groups = splitGroups(cell('groups'));
     for (const group of groups)
       if (group.length > 200)
         issues.push(error('groups', `group name “${group.slice(0, 40)}…” is too long`, 'too_long'));
