@@ -96,7 +96,7 @@ const userArb = fc.record({
     fc.emailAddress().filter((e) => EMAIL_PATTERN_TEST(e) && e.length < 60),
     { nil: null },
   ),
-  mobile: fc.integer({ min: 0, max: 9_999_999 }),
+  mobile: fc.integer({ min: 0, max: 80_000 }),
   international: fc.boolean(),
   groups: fc.subarray(GROUPS),
   role: fc.constantFrom(...ROLES),
@@ -116,7 +116,7 @@ async function seed(roster: Roster, specs: fc.infer<typeof userArb>[]): Promise<
     // Unique per user: ZA mobiles (valid) or UK drama numbers (possible, not valid).
     const phone = spec.international
       ? `+447700900${String(n).padStart(3, '0')}`
-      : `+2782${String((spec.mobile + n) % 10_000_000).padStart(7, '0')}`;
+      : `+2782${String(1_000_000 + spec.mobile * 100 + n)}`;
     await roster.users.create({
       name: spec.name,
       email,
