@@ -241,26 +241,20 @@ export function createRestHandler(backend: Backend, options: RestHandlerOptions)
     if (!idempotency) return execute();
     for (;;) {
       const running = inflightKeys.get(scope);
-      const stored = running ? await running : await idempotency.store.get(scope);
-      if (stored) {
-        if (stored.fingerprint !== fingerprint) {
-          return problem(
-            422,
-            new ValidationError('This Idempotency-Key was already used for a different request.', [
-              {
-                path: [IDEMPOTENCY_KEY],
-                message: 'reused for a different request',
-                code: 'reused',
-              },
-            ]),
-          );
-        }
-        return replay(stored, { [IDEMPOTENT_REPLAYED]: 'true' });
+      if (running) {
+        const stored = await running;
+        if (stored) return answerFor(stored, fingerprint);
+        continue; // the first attempt failed in a way worth redoing: run it again
       }
-      if (running) continue; // the first attempt failed in a way worth redoing
+      // Claimed before the first await, so concurrent repeats wait for this one.
       let settle!: (value: StoredResponse | null) => void;
       inflightKeys.set(scope, new Promise((resolve) => (settle = resolve)));
       try {
+        const stored = await idempotency.store.get(scope);
+        if (stored) {
+          settle(stored);
+          return answerFor(stored, fingerprint);
+        }
         const response = await execute();
         if (!isRememberable(response.status)) {
           settle(null);
@@ -277,6 +271,19 @@ export function createRestHandler(backend: Backend, options: RestHandlerOptions)
         inflightKeys.delete(scope);
       }
     }
+  }
+
+  /** The remembered answer, or a 422 when the key came with a different request. */
+  function answerFor(stored: StoredResponse, fingerprint: string): Response {
+    if (stored.fingerprint !== fingerprint) {
+      return problem(
+        422,
+        new ValidationError('This Idempotency-Key was already used for a different request.', [
+          { path: [IDEMPOTENCY_KEY], message: 'reused for a different request', code: 'reused' },
+        ]),
+      );
+    }
+    return replay(stored, { [IDEMPOTENT_REPLAYED]: 'true' });
   }
 
   async function respond(request: Request): Promise<Response> {

@@ -17,3 +17,4 @@ export {
   type IdempotencyStore,
   type StoredResponse,
 } from './idempotency.js';
+export { actorFromRequest } from './actor.js';

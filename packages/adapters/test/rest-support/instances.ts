@@ -1,8 +1,11 @@
-import { Actor, LocalBackend } from '@roster/core';
+import { LocalBackend, type Actor } from '@roster/core';
 import { storePeek, testClock, testMailer, type Peek } from '@roster/core/testing';
 import { memoryStore } from '@roster/adapters/memory';
-import { createRestHandler, type RestHandler } from '@roster/adapters/rest/server';
-import { ACTOR, decodeActorHeader } from '../../src/rest/wire/index.js';
+import {
+  actorFromRequest,
+  createRestHandler,
+  type RestHandler,
+} from '@roster/adapters/rest/server';
 import {
   EXPIRED_TOKEN,
   NOW_HEADER,
@@ -23,8 +26,7 @@ export function testAuthorize(request: Request): { actor: Actor | null } | null 
   const header = request.headers.get('Authorization') ?? '';
   const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
   if (!token || token === EXPIRED_TOKEN) return null;
-  const actor = Actor.safeParse(decodeActorHeader(request.headers.get(ACTOR)));
-  return { actor: actor.success ? actor.data : null };
+  return { actor: actorFromRequest(request) };
 }
 
 /** One fresh directory behind one fresh handler, with a clock and mailer the test drives. */
