@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+/**
+ * `npm run start:rest`: the demo portal on the REST backend, in one command.
+ *
+ *   1. A Node server (node:http via serveNode) on http://127.0.0.1:8787 serving the Roster
+ *      REST API at /api: createRestHandler over a memory backend seeded with a few users.
+ *   2. The demo portal (Vite, like `npm start`) on http://127.0.0.1:5173, opened as
+ *      /?backend=rest&url=http://127.0.0.1:8787/api — every click goes over HTTP.
+ *
+ * Sign-in is faked for the demo: the API admits `Authorization: Bearer demo` (the token
+ * demo/backends/rest.ts sends) as the seeded owner, Olivia; anything else is a 401.
+ * CORS admits the demo's origin. `POST /__demo/reset` (outside the API, demo only) swaps
+ * in a freshly seeded directory; connected pages reload their views.
+ *
+ * Options: --port <n> API port (default 8787, or $ROSTER_API_PORT)
+ *          --demo-port <n> demo port (default 5173; the next free one if taken)
+ *          --host <addr> (default 127.0.0.1)
+ *          --api-only      serve only the API
+ *
+ * The TypeScript sources run through tsx with the "roster-source" condition: this file
+ * re-runs itself under them, so no build is needed.
+ */
+import { spawn } from 'node:child_process';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const CHILD = 'ROSTER_START_REST_CHILD';
+
+function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i === -1) return fallback;
+  const arg = args[i];
+  if (arg.includes('=')) return arg.slice(arg.indexOf('=') + 1);
+  const next = args[i + 1];
+  return next === undefined || next.startsWith('--') ? true : next;
+}
+
+/** The demo directory: an owner (the demo's admin) and a few colleagues. */
+const OWNER = { id: 'demo-owner', name: 'Olivia Owner' };
+const SEED = [
+  { id: OWNER.id, name: OWNER.name, email: 'olivia@acme.example', role: 'owner' },
+  { name: 'Anna Berg', email: 'anna@acme.example', role: 'admin' },
+  { name: 'Björn Ek', email: 'bjorn@acme.example' },
+  { name: 'François Dupont', email: 'francois@acme.example' },
+  { name: 'Thandi Nkosi', phone: '+27821234567' },
+  { name: 'María García', email: 'maria@acme.example' },
+  { name: 'Kenji Watanabe', email: 'kenji@acme.example', role: 'admin' },
+  { name: 'Zanele Dlamini', email: 'zanele@acme.example' },
+];
+
+async function main() {
+  const { createRoster } = await import('@roster/core');
+  const { memoryBackend } = await import('@roster/adapters/memory');
+  const { createRestHandler } = await import('@roster/adapters/rest/server');
+  const { serveNode } = await import('@roster/adapters/rest/server/node');
+
+  const host = String(option('host', '127.0.0.1'));
+  const apiPort = Number(option('port', process.env.ROSTER_API_PORT ?? 8787));
+  const demoPort = Number(option('demo-port', 5173));
+  const apiOnly = Boolean(option('api-only', false));
+  let demoOrigins = new Set();
+
+  async function seededHandler() {
+    const backend = memoryBackend();
+    const roster = createRoster({ backend, actor: null, defaultCountry: 'ZA' });
+    for (const user of SEED) await roster.users.create(user, { invite: true });
+    return createRestHandler(backend, {
+      basePath: '/api',
+      authorize: (request) =>
+        request.headers.get('Authorization') === 'Bearer demo' ? { actor: OWNER } : null,
+      cors: { origin: (origin) => demoOrigins.has(origin) },
+      onError: (error) => console.error('Roster API error:', error),
+    });
+  }
+
+  let handler = await seededHandler();
+  const api = await serveNode(
+    async (request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/__demo/reset') return resetDemo(request);
+      return handler(request);
+    },
+    { host, port: apiPort, onError: (error) => console.error('Roster API server error:', error) },
+  );
+
+  /** Demo only: a fresh directory. Open pages see the change log restart and reload. */
+  async function resetDemo(request) {
+    const origin = request.headers.get('Origin');
+    const headers =
+      origin && demoOrigins.has(origin) ? { 'Access-Control-Allow-Origin': origin } : {};
+    if (request.method === 'OPTIONS') {
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...headers,
+          'Access-Control-Allow-Methods': 'POST',
+          'Access-Control-Allow-Headers': 'Authorization',
+        },
+      });
+    }
+    if (request.method !== 'POST' || request.headers.get('Authorization') !== 'Bearer demo') {
+      return new Response(null, { status: 401, headers });
+    }
+    const previous = handler;
+    handler = await seededHandler();
+    previous.close();
+    return new Response(null, { status: 204, headers });
+  }
+
+  const apiUrl = `${api.url}/api`;
+  console.log(`\n  Roster REST API (memory backend) at: ${apiUrl}`);
+  console.log('  Try: curl -H "Authorization: Bearer demo" ' + `${apiUrl}/users`);
+
+  let demo;
+  if (!apiOnly) {
+    const { createServer, mergeConfig } = await import('vite');
+    const { rosterViteConfig } = await import('./lib/vite.mjs');
+    const { ROOT } = await import('./lib/workspace.mjs');
+    const { join } = await import('node:path');
+    demo = await createServer(
+      mergeConfig(rosterViteConfig(), {
+        configFile: false,
+        root: join(ROOT, 'demo'),
+        clearScreen: false,
+        logLevel: 'warn',
+        server: { host, port: demoPort, strictPort: false, fs: { allow: [ROOT] } },
+      }),
+    );
+    await demo.listen();
+    const port = demo.config.server.port;
+    const address = demo.httpServer?.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    demoOrigins = new Set([`http://${host}:${actualPort}`, `http://localhost:${actualPort}`]);
+    const page = `http://${host}:${actualPort}/?backend=rest&url=${encodeURIComponent(apiUrl)}`;
+    console.log(`\n  Demo portal on the REST backend: ${page}\n`);
+  }
+  console.log('  Press Ctrl+C to stop.\n');
+
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, async () => {
+      handler.close();
+      await Promise.allSettled([api.close(), demo?.close()]);
+      process.exit(0);
+    });
+  }
+}
+
+// Last, so every declaration above is initialised before main() runs.
+if (!process.env[CHILD]) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=roster-source',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit', env: { ...process.env, [CHILD]: '1' } },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  await main();
+}
