@@ -1,0 +1,390 @@
+import {
+  AccountSettings,
+  decodeCursor,
+  Device,
+  encodeCursor,
+  Group,
+  User,
+  ValidationError,
+  type AuditEvent,
+  type AuditQuery,
+  type GroupQuery,
+  type Message,
+  type MessageQuery,
+  type Page,
+  type StoreReader,
+  type StoreWriter,
+  type UserKey,
+  type UserQuery,
+} from '@roster/core';
+import { CounterDelta } from './counters.js';
+import { filterKey } from './key-filter.js';
+import { KeyGate, type KeyFilterCache } from './key-gate.js';
+import { queryAudit, queryMessages } from './log-queries.js';
+import {
+  parseStored,
+  toStoredAudit,
+  toStoredGroup,
+  toStoredUser,
+  type StoredGroup,
+  type StoredUser,
+} from './records.js';
+import { prefixRange, request, walk } from './requests.js';
+import {
+  DEVICE_INDEX,
+  GROUP_INDEX,
+  HIGH,
+  MESSAGE_INDEX,
+  META,
+  STORE,
+  USER_INDEX,
+} from './schema.js';
+import { groupMatcher, longestPart, startsWith, WORD } from './tokens.js';
+import { queryUsers, type UserQueryContext } from './user-query.js';
+
+const UNIQUE_INDEX: Record<UserKey, string> = {
+  email: USER_INDEX.email,
+  phone: USER_INDEX.phone,
+  externalId: USER_INDEX.externalId,
+};
+
+/** Validates a stored user on its way out (derived fields dropped by the schema). */
+export function readUser(stored: unknown): User {
+  return parseStored(User, stored, STORE.users, idOfRecord(stored));
+}
+
+function idOfRecord(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+}
+
+function readGroup(stored: unknown): Group {
+  return parseStored(Group, stored, STORE.groups, idOfRecord(stored));
+}
+
+function readDevice(stored: unknown): Device {
+  return parseStored(Device, stored, STORE.devices, idOfRecord(stored));
+}
+
+/**
+ * Reads inside one IndexedDB transaction. Every method awaits IndexedDB requests only,
+ * so callers can chain them without the transaction committing under them.
+ */
+export class IdbReader implements StoreReader, UserQueryContext {
+  constructor(readonly tx: IDBTransaction) {}
+
+  get users(): IDBObjectStore {
+    return this.tx.objectStore(STORE.users);
+  }
+  get counts(): IDBObjectStore {
+    return this.tx.objectStore(STORE.counts);
+  }
+  protected get groups(): IDBObjectStore {
+    return this.tx.objectStore(STORE.groups);
+  }
+  protected get devices(): IDBObjectStore {
+    return this.tx.objectStore(STORE.devices);
+  }
+  protected get meta(): IDBObjectStore {
+    return this.tx.objectStore(STORE.meta);
+  }
+
+  seen(_user: StoredUser): void {
+    /* only write transactions remember what they read */
+  }
+
+  read(user: StoredUser): User {
+    return readUser(user);
+  }
+
+  protected async loadUser(id: string): Promise<StoredUser | undefined> {
+    return (await request(this.users.get(id))) as StoredUser | undefined;
+  }
+
+  async getUser(id: string): Promise<User | undefined> {
+    const stored = await this.loadUser(id);
+    return stored === undefined ? undefined : readUser(stored);
+  }
+
+  async findUserId(key: UserKey, value: string): Promise<string | undefined> {
+    return (await request(this.users.index(UNIQUE_INDEX[key]).getKey(value))) as string | undefined;
+  }
+
+  queryUsers(query: UserQuery, now: Date): Promise<Page<User>> {
+    return queryUsers(this, query, now);
+  }
+
+  async listUsersByRole(role: string, limit: number): Promise<User[]> {
+    const range = prefixRange([0, role], HIGH);
+    const found = (await request(
+      this.users.index(USER_INDEX.role).getAll(range, limit),
+    )) as StoredUser[];
+    return found.map((user) => {
+      this.seen(user);
+      return readUser(user);
+    });
+  }
+
+  async listDeletedBefore(cutoff: string): Promise<User[]> {
+    const range = IDBKeyRange.upperBound(Date.parse(cutoff), true);
+    const found = (await request(
+      this.users.index(USER_INDEX.deletedAt).getAll(range),
+    )) as StoredUser[];
+    return found.map((user) => {
+      this.seen(user);
+      return readUser(user);
+    });
+  }
+
+  async getGroup(id: string): Promise<Group | undefined> {
+    const stored: unknown = await request(this.groups.get(id));
+    return stored === undefined ? undefined : readGroup(stored);
+  }
+
+  async findGroupId(key: 'name' | 'externalId', value: string): Promise<string | undefined> {
+    const index = key === 'name' ? GROUP_INDEX.key : GROUP_INDEX.externalId;
+    return (await request(this.groups.index(index).getKey(value))) as string | undefined;
+  }
+
+  async queryGroups(query: GroupQuery): Promise<Page<Group>> {
+    const after = groupCursor(query.cursor);
+    const matches = groupMatcher(query.search);
+    if (matches) {
+      const part = longestPart(query.search ?? '');
+      const candidates = (await request(
+        part
+          ? this.groups.index(GROUP_INDEX.words).getAll(startsWith(WORD + part))
+          : this.groups.getAll(),
+      )) as StoredGroup[];
+      const found = [...new Map(candidates.map((group) => [group.id, group])).values()]
+        .filter((group) => matches(group))
+        .sort(compareGroups);
+      const start = after
+        ? found.findIndex((group) => compareGroups(group, { _name: after[0], id: after[1] }) > 0)
+        : (query.offset ?? 0);
+      const page = start < 0 ? [] : found.slice(start, start + query.limit + 1);
+      return groupPage(page, query.limit, found.length);
+    }
+    const index = this.groups.index(GROUP_INDEX.name);
+    let range = after
+      ? IDBKeyRange.lowerBound([after[0], after[1]], true)
+      : (undefined as IDBKeyRange | undefined);
+    if (!after && query.offset) {
+      let started = false;
+      let landed: IDBValidKey | undefined;
+      await walk(index.openKeyCursor(), (cursor) => {
+        if (!started) {
+          started = true;
+          return query.offset!;
+        }
+        landed = cursor.key;
+        return false;
+      });
+      if (landed === undefined)
+        return { items: [], total: await request(this.groups.count()), nextCursor: null };
+      range = IDBKeyRange.lowerBound(landed);
+    }
+    const [page, total] = await Promise.all([
+      request(index.getAll(range, query.limit + 1)) as Promise<StoredGroup[]>,
+      request(this.groups.count()),
+    ]);
+    return groupPage(page, query.limit, total);
+  }
+
+  async getDevice(id: string): Promise<Device | undefined> {
+    const stored: unknown = await request(this.devices.get(id));
+    return stored === undefined ? undefined : readDevice(stored);
+  }
+
+  async listDevicesByUser(userId: string): Promise<Device[]> {
+    const stored = await request(
+      this.devices.index(DEVICE_INDEX.user).getAll(IDBKeyRange.only(userId)),
+    );
+    return stored
+      .map(readDevice)
+      .sort((a, b) =>
+        a.firstSeenAt !== b.firstSeenAt
+          ? a.firstSeenAt < b.firstSeenAt
+            ? -1
+            : 1
+          : a.id < b.id
+            ? -1
+            : 1,
+      );
+  }
+
+  async getSettings(): Promise<AccountSettings | undefined> {
+    const stored: unknown = await request(this.meta.get(META.settings));
+    return stored === undefined
+      ? undefined
+      : parseStored(AccountSettings, stored, STORE.meta, META.settings);
+  }
+
+  queryMessages(query: MessageQuery): Promise<Page<Message>> {
+    return queryMessages(this.tx, query);
+  }
+
+  queryAudit(query: AuditQuery): Promise<Page<AuditEvent>> {
+    return queryAudit(this.tx, query);
+  }
+}
+
+function compareGroups(a: { _name: string; id: string }, b: { _name: string; id: string }): number {
+  if (a._name !== b._name) return a._name < b._name ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function groupCursor(cursor: string | undefined): [string, string] | null {
+  if (cursor === undefined) return null;
+  const key = (decodeCursor(cursor) as { k?: unknown } | undefined)?.k;
+  if (
+    Array.isArray(key) &&
+    key.length === 2 &&
+    typeof key[0] === 'string' &&
+    typeof key[1] === 'string'
+  )
+    return [key[0], key[1]];
+  throw new ValidationError('Invalid cursor: pass back a nextCursor this store returned', [
+    { path: ['cursor'], message: 'cursor is not valid', code: 'invalid_cursor' },
+  ]);
+}
+
+function groupPage(records: StoredGroup[], limit: number, total: number): Page<Group> {
+  const items = records.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(readGroup),
+    total,
+    nextCursor: records.length > limit && last ? encodeCursor({ k: [last._name, last.id] }) : null,
+  };
+}
+
+/**
+ * A readwrite transaction. Writes are issued without waiting for their result: IndexedDB
+ * runs a transaction's requests in order, so later reads see them, and a failed write
+ * aborts the whole transaction (the store then reports its cause). Reads of users it
+ * already saw are answered from memory, and lookups of keys the key filter has never seen
+ * answer "absent" without a request; both matter for bulk imports.
+ *
+ * Counts and the key filter are brought up to date by {@link IdbWriter.flush}, which the
+ * store calls after the domain function resolved, still inside the transaction.
+ */
+export class IdbWriter extends IdbReader implements StoreWriter {
+  /** Users as read or written in this transaction (`null`: known to be absent). */
+  readonly #known = new Map<string, StoredUser | null>();
+  readonly #groups = new Map<string, Group | null>();
+  readonly #counters = new CounterDelta();
+  readonly #gate: KeyGate;
+  /** The first failed write: the cause the store reports when the transaction aborts. */
+  firstError: unknown;
+
+  constructor(tx: IDBTransaction, filter: KeyFilterCache) {
+    super(tx);
+    this.#gate = new KeyGate(this.meta, filter);
+  }
+
+  /** Issues a write; its failure aborts the transaction and is remembered as the cause. */
+  #fire(req: IDBRequest): void {
+    req.onerror = () => {
+      this.firstError ??= req.error;
+    };
+  }
+
+  override seen(user: StoredUser): void {
+    if (!this.#known.has(user.id)) this.#known.set(user.id, user);
+  }
+
+  protected override async loadUser(id: string): Promise<StoredUser | undefined> {
+    const known = this.#known.get(id);
+    if (known !== undefined) return known ?? undefined;
+    if (!(await this.#gate.mayContain(filterKey.user(id)))) {
+      this.#known.set(id, null);
+      return undefined;
+    }
+    const stored = await super.loadUser(id);
+    this.#known.set(id, stored ?? null);
+    return stored;
+  }
+
+  override async findUserId(key: UserKey, value: string): Promise<string | undefined> {
+    if (!(await this.#gate.mayContain(filterKey[key](value)))) return undefined;
+    return super.findUserId(key, value);
+  }
+
+  override async getGroup(id: string): Promise<Group | undefined> {
+    if (!this.#groups.has(id)) this.#groups.set(id, (await super.getGroup(id)) ?? null);
+    const group = this.#groups.get(id);
+    return group ? structuredClone(group) : undefined;
+  }
+
+  async putUser(user: User): Promise<void> {
+    const before = this.#known.get(user.id);
+    // The counts need the record being replaced: read it unless this transaction has.
+    const previous = before === undefined ? ((await super.loadUser(user.id)) ?? null) : before;
+    const stored = toStoredUser(user);
+    this.#counters.change(previous, stored);
+    this.#known.set(user.id, stored);
+    this.#gate.added(filterKey.user(user.id));
+    if (stored._email !== undefined) this.#gate.added(filterKey.email(stored._email));
+    if (user.phone !== null) this.#gate.added(filterKey.phone(user.phone));
+    if (user.externalId !== null) this.#gate.added(filterKey.externalId(user.externalId));
+    this.#fire(this.users.put(stored));
+  }
+
+  async deleteUser(id: string): Promise<void> {
+    const before = this.#known.get(id);
+    const previous = before === undefined ? ((await super.loadUser(id)) ?? null) : before;
+    this.#counters.change(previous, null);
+    this.#known.set(id, null);
+    this.#fire(this.users.delete(id));
+  }
+
+  async putGroup(group: Group): Promise<void> {
+    this.#groups.set(group.id, structuredClone(group));
+    this.#fire(this.groups.put(toStoredGroup(group)));
+  }
+
+  async deleteGroup(id: string): Promise<void> {
+    this.#groups.set(id, null);
+    this.#fire(this.groups.delete(id));
+  }
+
+  async putDevice(device: Device): Promise<void> {
+    this.#fire(this.devices.put(device));
+  }
+
+  async deleteDevice(id: string): Promise<void> {
+    this.#fire(this.devices.delete(id));
+  }
+
+  async putSettings(settings: AccountSettings): Promise<void> {
+    this.#fire(this.meta.put(settings, META.settings));
+  }
+
+  async putMessage(message: Message): Promise<void> {
+    const messages = this.tx.objectStore(STORE.messages);
+    const key = filterKey.message(message.id);
+    const seq = (await this.#gate.mayContain(key))
+      ? ((await request(messages.index(MESSAGE_INDEX.id).getKey(message.id))) as number | undefined)
+      : undefined;
+    this.#gate.added(key);
+    // The sequence (`_seq`, the key generator's) is kept on update: the outbox order stays.
+    this.#fire(seq === undefined ? messages.add(message) : messages.put({ ...message, _seq: seq }));
+  }
+
+  async addAudit(event: AuditEvent): Promise<void> {
+    this.#fire(this.tx.objectStore(STORE.audit).add(toStoredAudit(event)));
+  }
+
+  /** Brings the counts and the key filter up to date; call once, after the domain work. */
+  async flush(): Promise<void> {
+    await Promise.all([this.#counters.flush(this.counts), this.#gate.flush()]);
+  }
+
+  /** After commit / abort: keep or forget the in-memory key filter. */
+  committed(): void {
+    this.#gate.committed();
+  }
+  aborted(): void {
+    this.#gate.aborted();
+  }
+}
