@@ -18,6 +18,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLaunchOptions } from './scripts/lib/chrome.mjs';
 import { countReporter } from './scripts/wtr/count-reporter.mjs';
+import { tsSourceForJs } from './scripts/wtr/ts-source-for-js.mjs';
 import { restTestServers } from './packages/adapters/test/rest-support/wtr-plugin.mjs';
 
 /** Test-runner and dev-server plugins: add yours here (one line each). */
@@ -34,6 +35,7 @@ export default {
   files,
   nodeResolve: { exportConditions: ['roster-source', 'browser', 'development'] },
   plugins,
+  middleware: [tsSourceForJs()],
   browsers: [chromeLauncher({ launchOptions: chromeLaunchOptions() })],
   // 2 cores: one browser, two test files at a time.
   concurrentBrowsers: 1,
