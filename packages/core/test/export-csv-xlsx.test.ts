@@ -104,7 +104,9 @@ const userArb = fc.record({
   externalId: fc.option(fc.constantFrom('=', '+', '-', '@', 'E'), { nil: null }),
 });
 
-async function seed(roster: Roster, specs: fc.infer<typeof userArb>[]): Promise<void> {
+type Spec = typeof userArb extends fc.Arbitrary<infer T> ? T : never;
+
+async function seed(roster: Roster, specs: Spec[]): Promise<void> {
   const groupIds = new Map<string, string>();
   for (const name of GROUPS) groupIds.set(name, (await roster.groups.create({ name })).id);
   const seenEmail = new Set<string>();
@@ -157,7 +159,7 @@ async function snapshot(roster: Roster): Promise<Comparable[]> {
     .sort((a, b) => (a.phone! < b.phone! ? -1 : 1));
 }
 
-async function roundTrip(format: 'csv' | 'xlsx', specs: fc.infer<typeof userArb>[]): Promise<void> {
+async function roundTrip(format: 'csv' | 'xlsx', specs: Spec[]): Promise<void> {
   const source = fresh();
   await seed(source, specs);
   const file = format === 'csv' ? source.export.csv() : source.export.xlsx();

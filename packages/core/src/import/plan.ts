@@ -16,7 +16,7 @@ import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table } from './types.js';
 import { columnsOf } from './validate.js';
 import type { ImportIssue, ImportValues, ValidatedRow } from './values.js';
-import { createSlicer } from './yield.js';
+import { createSlicer, yieldToHost } from './yield.js';
 
 /** What the import engine needs from the Roster it runs in. */
 export interface ImportContext {
@@ -108,6 +108,7 @@ export async function planImport(
   const engine = options.engine ?? engineOf(table);
   const validated = await engine.validate(table, mapping, defaultCountry ? { defaultCountry } : {});
   throwIfAborted(options.signal);
+  await yieldToHost();
 
   const settings = await backend.getSettings(call);
   const defaultRole = resolveRole(settings, options.defaultRole ?? settings.defaultRole);
@@ -358,7 +359,10 @@ async function lookupExisting(
   const emails: string[] = [];
   const phones: string[] = [];
   const externalIds: string[] = [];
-  for (const { values } of rows) {
+  const slicer = createSlicer();
+  for (let i = 0; i < rows.length; i++) {
+    if ((i & 1023) === 0) await slicer.pause();
+    const { values } = rows[i]!;
     if (values.email !== null) emails.push(values.email);
     if (values.phone !== null) phones.push(values.phone);
     if (values.externalId !== null) externalIds.push(values.externalId);
@@ -371,12 +375,16 @@ async function lookupExisting(
       if (user.externalId !== null) found.externalId.set(user.externalId.toLowerCase(), user);
     }
   };
-  for (let i = 0; i < emails.length; i += LOOKUP_CHUNK)
-    add(await backend.lookupUsers({ emails: emails.slice(i, i + LOOKUP_CHUNK) }, call));
-  for (let i = 0; i < phones.length; i += LOOKUP_CHUNK)
-    add(await backend.lookupUsers({ phones: phones.slice(i, i + LOOKUP_CHUNK) }, call));
-  for (let i = 0; i < externalIds.length; i += LOOKUP_CHUNK)
-    add(await backend.lookupUsers({ externalIds: externalIds.slice(i, i + LOOKUP_CHUNK) }, call));
+  // A local backend answers within microtasks: yield now and then so the page stays live.
+  const run = async (key: 'emails' | 'phones' | 'externalIds', values: string[]): Promise<void> => {
+    for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
+      add(await backend.lookupUsers({ [key]: values.slice(i, i + LOOKUP_CHUNK) }, call));
+      await slicer.pause();
+    }
+  };
+  await run('emails', emails);
+  await run('phones', phones);
+  await run('externalIds', externalIds);
   return found;
 }
 

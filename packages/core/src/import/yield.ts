@@ -8,7 +8,7 @@ export interface Slicer {
 }
 
 /** A slicer that yields after `budgetMs` of work. */
-export function createSlicer(budgetMs = 8): Slicer {
+export function createSlicer(budgetMs = 5): Slicer {
   let start = performance.now();
   return {
     pause() {

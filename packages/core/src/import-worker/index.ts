@@ -1,0 +1,9 @@
+/**
+ * Browser entry: the import engine in a module worker.
+ * @packageDocumentation
+ */
+export {
+  createImportWorkerClient,
+  type ImportWorkerClient,
+  type ImportWorkerOptions,
+} from './client.js';
