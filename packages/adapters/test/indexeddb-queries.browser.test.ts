@@ -1,0 +1,342 @@
+/**
+ * Queries on the IndexedDB store give exactly the memory store's answers (the reference:
+ * core's filter and sort rules applied to every record) on a varied directory: every sort
+ * field and direction, status/role/group/deleted filters, keyword searches, offsets and
+ * cursor paging, before and after a round of edits. The planner picks different plans
+ * (sort-index walk, filter-range read, token search) for these, so each is checked.
+ */
+import { afterEach, beforeEach, describe, it } from '@roster/test-support/harness';
+import { expect } from 'chai';
+import {
+  UserQuery,
+  type Group,
+  type Page,
+  type Store,
+  type User,
+  type UserQueryInput,
+} from '@roster/core';
+import { memoryStore } from '@roster/adapters/memory';
+import { deleteIndexedDb, indexedDbStore, type IndexedDbStore } from '@roster/adapters/indexeddb';
+
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+const DAY = 86_400_000;
+
+/** A small deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = [
+  'Ann',
+  'Émile',
+  'emile',
+  'Bob',
+  'Carla',
+  'Dirk',
+  'Zoë',
+  'Thabo',
+  'Lerato',
+  "O'Brien",
+  'Ann',
+];
+const LAST = ['Smith', 'van Wyk', 'Naidoo', 'Müller', 'de la Cruz', 'Smith-Jones', 'Botha', 'Ng'];
+const ROLES = ['member', 'member', 'member', 'admin', 'owner'];
+const GROUPS = ['g-sales', 'g-support', 'g-night', 'g-empty', 'g-ops'];
+const STAMPS = Array.from({ length: 12 }, (_, i) =>
+  new Date(Date.parse('2025-06-01T00:00:00Z') + i * DAY * 9).toISOString(),
+);
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function directory(n: number, seed: number): { users: User[]; groups: Group[] } {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const groups: Group[] = GROUPS.map((id, i) => ({
+    id,
+    name: `Group ${i} ${id.slice(2)}`,
+    externalId: null,
+    description: '',
+    resources: [],
+    version: 1,
+    createdAt: STAMPS[0]!,
+    updatedAt: STAMPS[0]!,
+  }));
+  const users: User[] = [];
+  for (let i = 0; i < n; i++) {
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const kind = random();
+    const createdAt = pick(STAMPS);
+    const user: User = {
+      id: `u-${String(Math.floor(random() * 1e9)).padStart(9, '0')}-${i}`,
+      name: `${first} ${last}`,
+      email:
+        random() < 0.08
+          ? null
+          : `${first}.${last}${i}@Example.com`.replace(/[ ']/g, '').toLowerCase(),
+      phone: random() < 0.4 ? `+2782${String(1000000 + i * 7)}` : null,
+      role: pick(ROLES),
+      groupIds: GROUPS.filter((g) => g !== 'g-empty' && random() < 0.3),
+      notes: '',
+      externalId: random() < 0.3 ? `EMP-${100 + i}` : null,
+      status: 'invited',
+      invitation: null,
+      lastLoginAt: null,
+      deletedAt: null,
+      version: 1,
+      createdAt,
+      updatedAt: createdAt,
+    };
+    if (user.email === null && user.phone === null) user.phone = `+2783${String(1000000 + i)}`;
+    if (kind < 0.4) {
+      user.status = 'active';
+      user.lastLoginAt = pick(STAMPS);
+    } else if (kind < 0.5) {
+      user.status = 'inactive';
+      user.lastLoginAt = random() < 0.5 ? pick(STAMPS) : null;
+    } else if (kind < 0.9) {
+      const sent = NOW.getTime() - Math.floor(random() * 14) * DAY;
+      user.invitation = {
+        channel: user.email ? 'email' : 'sms',
+        sentAt: iso(sent),
+        expiresAt: iso(sent + 7 * DAY),
+        sendCount: 1,
+        bouncedAt: random() < 0.15 ? iso(sent + 1000) : null,
+        bounceReason: null,
+      };
+      if (user.invitation.bouncedAt) user.invitation.bounceReason = '550 unknown mailbox';
+    }
+    if (random() < 0.07) user.deletedAt = iso(NOW.getTime() - Math.floor(random() * 20) * DAY);
+    users.push(user);
+  }
+  return { users, groups };
+}
+
+async function load(store: Store, users: User[], groups: Group[]): Promise<void> {
+  await store.write(async (tx) => {
+    for (const group of groups) await tx.putGroup(group);
+  });
+  for (let i = 0; i < users.length; i += 100)
+    await store.write(async (tx) => {
+      for (const user of users.slice(i, i + 100)) await tx.putUser(user);
+    });
+}
+
+function query(store: Store, input: UserQueryInput, now = NOW): Promise<Page<User>> {
+  return store.read((tx) => tx.queryUsers(UserQuery.parse(input), now));
+}
+
+/** Every id of a query, following cursors with a small page size. */
+async function allIds(
+  store: Store,
+  input: UserQueryInput,
+  limit: number,
+): Promise<{ ids: string[]; totals: number[] }> {
+  const ids: string[] = [];
+  const totals: number[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 1000; pages++) {
+    const page = await query(store, { ...input, limit, cursor });
+    ids.push(...page.items.map((u) => u.id));
+    totals.push(page.total);
+    if (page.nextCursor === null) return { ids, totals };
+    cursor = page.nextCursor;
+  }
+  throw new Error('no last page');
+}
+
+const SORTS = ['name', 'email', 'status', 'role', 'createdAt', 'lastLoginAt'] as const;
+const STATUS_SETS = [
+  undefined,
+  ['invited'],
+  ['expired'],
+  ['bounced'],
+  ['active'],
+  ['inactive'],
+  ['invited', 'expired'],
+  ['active', 'expired'],
+  ['expired', 'bounced', 'inactive'],
+] as const;
+const ROLE_SETS = [undefined, ['admin'], ['member'], ['admin', 'owner'], ['nobody']] as const;
+const GROUP_FILTERS = [undefined, 'g-sales', 'g-night', 'g-empty'] as const;
+const DELETED = [false, true, 'only'] as const;
+const SEARCHES = [
+  undefined,
+  'ann',
+  'ANN SMI',
+  'emile',
+  'zoe',
+  "o'b",
+  'van w',
+  'smith-j',
+  'example',
+  'emp-1',
+  '0821',
+  '082 1000',
+  '+27 82',
+  '2782',
+  '@',
+  'nobody-at-all',
+  'ann.smith',
+] as const;
+
+function sampleQueries(count: number, seed: number): UserQueryInput[] {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const out: UserQueryInput[] = [];
+  for (let i = 0; i < count; i++) {
+    const status = pick(STATUS_SETS);
+    const role = pick(ROLE_SETS);
+    const groupId = pick(GROUP_FILTERS);
+    const search = random() < 0.35 ? pick(SEARCHES) : undefined;
+    out.push({
+      sort: { field: pick(SORTS), direction: random() < 0.5 ? 'asc' : 'desc' },
+      includeDeleted: pick(DELETED),
+      ...(status ? { status: [...status] } : {}),
+      ...(role && random() < 0.5 ? { role: [...role] } : {}),
+      ...(groupId && random() < 0.4 ? { groupId } : {}),
+      ...(search ? { search } : {}),
+    });
+  }
+  return out;
+}
+
+describe('indexeddb: user queries match the memory store', function () {
+  let idb: IndexedDbStore;
+  let memory: Store;
+  let name: string;
+  let data: { users: User[]; groups: Group[] };
+
+  beforeEach(async () => {
+    name = `roster-queries-${Date.now()}-${Math.random()}`;
+    data = directory(400, 42);
+    idb = await indexedDbStore({ name, crossTab: false });
+    memory = memoryStore();
+    await load(idb, data.users, data.groups);
+    await load(memory, data.users, data.groups);
+  });
+
+  afterEach(async () => {
+    await idb.close();
+    await deleteIndexedDb(name);
+  });
+
+  async function same(input: UserQueryInput, limit: number, offset?: number): Promise<void> {
+    const label = JSON.stringify({ ...input, limit, offset });
+    const paged = { ...input, limit, ...(offset === undefined ? {} : { offset }) };
+    const [ours, theirs] = await Promise.all([query(idb, paged), query(memory, paged)]);
+    expect(
+      ours.items.map((u) => u.id),
+      `${label}: page`,
+    ).to.deep.equal(theirs.items.map((u) => u.id));
+    expect(ours.total, `${label}: total`).to.equal(theirs.total);
+    expect(ours.nextCursor === null, `${label}: last page`).to.equal(theirs.nextCursor === null);
+    expect(ours.items, `${label}: records`).to.deep.equal(theirs.items);
+  }
+
+  async function sameStream(input: UserQueryInput, limit: number): Promise<void> {
+    const label = JSON.stringify({ ...input, limit });
+    const [ours, theirs] = await Promise.all([
+      allIds(idb, input, limit),
+      allIds(memory, input, limit),
+    ]);
+    expect(ours.ids, `${label}: cursor pages`).to.deep.equal(theirs.ids);
+    expect(new Set(ours.totals).size, `${label}: one total`).to.be.at.most(1);
+  }
+
+  it('every sort field and direction, live/all/deleted, first pages, offsets and cursor streams', async () => {
+    for (const field of SORTS)
+      for (const direction of ['asc', 'desc'] as const)
+        for (const includeDeleted of DELETED) {
+          const input: UserQueryInput = { sort: { field, direction }, includeDeleted };
+          await same(input, 25);
+          await same(input, 10, 37);
+          await same(input, 50, 390);
+          await sameStream(input, 33);
+        }
+  });
+
+  it('sampled combinations of filters, searches, sorts and paging', async () => {
+    const random = prng(7);
+    for (const input of sampleQueries(160, 99)) {
+      const limit = 1 + Math.floor(random() * 60);
+      await same(input, limit);
+      await same(input, limit, Math.floor(random() * 120));
+      if (random() < 0.3) await sameStream(input, 1 + Math.floor(random() * 40));
+    }
+  });
+
+  it('stays exact after edits, deletions, status changes and removals', async () => {
+    const random = prng(3);
+    const byId = new Map(data.users.map((u) => [u.id, u]));
+    const edits: User[] = [];
+    const removed: string[] = [];
+    for (const user of data.users) {
+      const roll = random();
+      if (roll < 0.05) {
+        removed.push(user.id);
+        continue;
+      }
+      if (roll > 0.3) continue;
+      const next: User = structuredClone(user);
+      next.version++;
+      const change = Math.floor(random() * 6);
+      if (change === 0) next.role = next.role === 'admin' ? 'member' : 'admin';
+      if (change === 1) next.groupIds = next.groupIds.length ? [] : ['g-night', 'g-ops'];
+      if (change === 2) next.deletedAt = next.deletedAt ? null : NOW.toISOString();
+      if (change === 3) {
+        next.status = 'active';
+        next.lastLoginAt = NOW.toISOString();
+        next.invitation = null;
+      }
+      if (change === 4) next.name = `Renamed ${next.name}`;
+      if (change === 5) next.email = next.email ? null : `new${next.id}@example.com`;
+      if (next.email === null && next.phone === null)
+        next.phone = `+2784${String(1000000 + edits.length)}`;
+      edits.push(next);
+      byId.set(next.id, next);
+    }
+    for (const store of [idb, memory])
+      await store.write(async (tx) => {
+        for (const user of edits) await tx.putUser(user);
+        for (const id of removed) await tx.deleteUser(id);
+      });
+    for (const input of sampleQueries(80, 5)) await same(input, 1 + Math.floor(random() * 50));
+    for (const includeDeleted of DELETED) await same({ includeDeleted }, 10, 0);
+  });
+
+  it('invited and expired split at the query time', async () => {
+    for (const days of [-10, 0, 3, 10]) {
+      const at = new Date(NOW.getTime() + days * DAY);
+      for (const status of [['invited'], ['expired'], ['invited', 'bounced']] as const) {
+        const input = UserQuery.parse({ status: [...status], limit: 200 });
+        const [ours, theirs] = await Promise.all([
+          idb.read((tx) => tx.queryUsers(input, at)),
+          memory.read((tx) => tx.queryUsers(input, at)),
+        ]);
+        expect(
+          ours.items.map((u) => u.id),
+          `${status.join('+')} at ${days}d`,
+        ).to.deep.equal(theirs.items.map((u) => u.id));
+        expect(ours.total).to.equal(theirs.total);
+      }
+    }
+  });
+
+  it('refuses a cursor it did not make', async () => {
+    let error: unknown;
+    try {
+      await query(idb, { cursor: 'not-a-cursor' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.have.property('code', 'validation');
+  });
+});
