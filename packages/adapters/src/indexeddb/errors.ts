@@ -32,8 +32,12 @@ export function storageError(error: unknown, name?: string): unknown {
         `This page is older than the directory stored in this browser${where}; reload the page to use it.`,
         options,
       );
-    case 'InvalidStateError':
     case 'TransactionInactiveError':
+      return new UnavailableError(
+        'A storage transaction ended before its work was done (a step waited for something other than the store), so nothing was changed.',
+        options,
+      );
+    case 'InvalidStateError':
       return new UnavailableError(
         `The connection to the directory stored in this browser${where} is closed; reload the page.`,
         options,

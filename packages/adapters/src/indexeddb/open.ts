@@ -81,12 +81,18 @@ export function openDatabase(options: OpenOptions): Promise<IDBDatabase> {
     };
     req.onerror = (event) => {
       event.preventDefault();
-      settle(() => reject(openError(upgradeError ?? req.error, name)));
+      settle(() => reject(openError(upgradeError ?? req.error, name, upgradeError !== undefined)));
     };
   });
 }
 
-function openError(error: unknown, name: string): unknown {
+function openError(error: unknown, name: string, upgrading = false): unknown {
+  if (upgrading)
+    return new UnavailableError(
+      `Upgrading the directory stored in this browser failed (${String(error)}); nothing was changed. ` +
+        'Reload the page to try again; if it keeps failing, export the data from a working tab and reset it.',
+      { cause: error, details: { database: name } },
+    );
   if (error instanceof DOMException) {
     if (error.name === 'VersionError') return storageError(error, name);
     if (error.name === 'QuotaExceededError') return storageError(error, name);

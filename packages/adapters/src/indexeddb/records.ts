@@ -73,9 +73,7 @@ export function toStoredUser(user: User): StoredUser {
 
 /** The part of a zod schema {@link parseStored} uses (core's schemas, without importing zod here). */
 export interface RecordSchema<T> {
-  safeParse(
-    value: unknown,
-  ):
+  safeParse(value: unknown):
     | { success: true; data: T }
     | {
         success: false;

@@ -150,7 +150,10 @@ export class IndexedDbStore implements Store {
    */
   async write<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
     const tx = this.#transaction('readwrite');
-    const done = transactionDone(tx);
+    let ended = false;
+    const done = transactionDone(tx).finally(() => {
+      ended = true;
+    });
     done.catch(() => undefined);
     const writer = new IdbWriter(tx, this.#filter);
     let value: T;
@@ -159,6 +162,9 @@ export class IndexedDbStore implements Store {
       await writer.flush();
       tx.commit?.();
     } catch (error) {
+      // The cause: a domain refusal as it is, else the first failed write, else the error.
+      const cause = isRosterError(error) ? error : (writer.firstError ?? error);
+      const early = ended;
       try {
         tx.abort();
       } catch {
@@ -166,7 +172,7 @@ export class IndexedDbStore implements Store {
       }
       await done.catch(() => undefined);
       writer.aborted();
-      throw this.#map(isRosterError(error) ? error : (writer.firstError ?? error));
+      throw early && !isRosterError(cause) ? endedEarly(cause) : this.#map(cause);
     }
     try {
       await done;
@@ -222,6 +228,19 @@ export class IndexedDbStore implements Store {
     }
     this.#channel.close();
   }
+}
+
+/**
+ * IndexedDB committed the transaction while its function was still running: the function
+ * awaited something other than the store (a timer, a fetch, the mailer). A bug in the
+ * caller, reported as such; what it wrote before that point was committed.
+ */
+function endedEarly(cause: unknown): UnavailableError {
+  return new UnavailableError(
+    'A storage transaction ended before its work was done: a step waited for something other than the store, ' +
+      'so IndexedDB committed what was written up to then and refused the rest.',
+    { cause },
+  );
 }
 
 /**

@@ -285,7 +285,8 @@ export class IdbWriter extends IdbReader implements StoreWriter {
   /** Issues a write; its failure aborts the transaction and is remembered as the cause. */
   #fire(req: IDBRequest): void {
     req.onerror = () => {
-      this.firstError ??= req.error;
+      // Requests cut short by the abort itself fail with AbortError: not a cause.
+      if (req.error?.name !== 'AbortError') this.firstError ??= req.error;
     };
   }
 
