@@ -34,6 +34,13 @@ export interface NodeServer {
 /**
  * A Fetch `Request` for a Node request. `signal` aborts when the client goes away, so
  * long work and event streams stop with it.
+ *
+ * @example
+ * ```ts
+ * http.createServer(async (req, res) => {
+ *   await sendNodeResponse(res, await handler(requestFromNode(req, res)));
+ * });
+ * ```
  */
 export function requestFromNode(
   req: IncomingMessage,
@@ -61,7 +68,15 @@ export function requestFromNode(
   } as RequestInit);
 }
 
-/** Writes a Fetch `Response` to a Node response, streaming its body as it comes. */
+/**
+ * Writes a Fetch `Response` to a Node response, streaming its body as it comes (an event
+ * stream's headers go out at once); stops reading the body when the client goes away.
+ *
+ * @example
+ * ```ts
+ * await sendNodeResponse(res, new Response('ok'));
+ * ```
+ */
 export async function sendNodeResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
@@ -110,6 +125,12 @@ export async function sendNodeResponse(res: ServerResponse, response: Response):
  * A `node:http` request listener serving `handler`: mount it in a Node server of your own,
  * or in Express/Connect (`app.use('/api/roster', nodeListener(handler))` — mind that
  * they strip the mount path, so create the handler without `basePath` there).
+ *
+ * @example
+ * ```ts
+ * const app = express();
+ * app.use('/api/roster', nodeListener(createRestHandler(backend, { authorize })));
+ * ```
  */
 export function nodeListener(
   handler: FetchHandler,

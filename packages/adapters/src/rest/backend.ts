@@ -75,6 +75,12 @@ function nullIfNotFound(error: unknown): null {
  * A {@link Backend} that talks to a Roster REST server (one serving `createRestHandler`,
  * or any server implementing docs/rest-api.md). The server enforces the rules; this
  * client speaks the contract reliably: see {@link RestBackendOptions} and `restBackend`.
+ *
+ * @example
+ * ```ts
+ * // Capabilities known up front: no GET /capabilities round trip.
+ * const backend = new RestBackend({ baseUrl: '/api/roster' }, { capabilities: knownCapabilities });
+ * ```
  */
 export class RestBackend implements Backend {
   readonly capabilities: BackendCapabilities;

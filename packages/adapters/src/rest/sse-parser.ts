@@ -13,6 +13,13 @@ export interface ServerSentEvent {
  * An incremental `text/event-stream` parser (the WHATWG "interpret an event stream"
  * algorithm): feed it text as it arrives, in chunks cut anywhere, and it returns the
  * events completed so far. Lines end in CRLF, LF or CR; comments start with `:`.
+ *
+ * @example
+ * ```ts
+ * const parser = new SseParser();
+ * parser.push('event: change\ndata: {"kind":');   // []
+ * parser.push('"users"}\n\n');                    // [{ type: 'change', data: '{"kind":"users"}', id: '' }]
+ * ```
  */
 export class SseParser {
   #buffer = '';

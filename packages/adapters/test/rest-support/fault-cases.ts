@@ -13,29 +13,12 @@ import {
   UserQuery,
   isRosterError,
   type ChangeEvent,
-  type NewUser,
   type RosterErrorCode,
 } from '@roster/core';
+import { newUser } from '@roster/core/testing';
 import { restBackend, type RestBackend, type RestBackendOptions } from '@roster/adapters/rest';
 import { createInstance, deleteInstance, remotePeek, type TestInstanceHandle } from './subject.js';
 import { EXPIRED_TOKEN, type Fault, type LoggedRequest } from './protocol.js';
-
-let serial = 0;
-function newUser(overrides: Partial<NewUser> = {}): NewUser {
-  serial += 1;
-  const id = globalThis.crypto.randomUUID();
-  return {
-    id,
-    name: `Fault User ${serial}`,
-    email: `fault${serial}-${id.slice(0, 8)}@example.com`,
-    phone: null,
-    role: 'member',
-    groupIds: [],
-    notes: '',
-    externalId: null,
-    ...overrides,
-  };
-}
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -317,17 +300,7 @@ export function registerFaultCases(serverUrl: () => string): void {
             refreshes += 1;
             token = 'fresh-token';
           },
-          capabilities: {
-            devices: true,
-            invitations: true,
-            passwordReset: true,
-            softDelete: true,
-            audit: true,
-            outbox: true,
-            dataExport: true,
-            offsetPaging: true,
-            remoteEvents: true,
-          },
+          capabilities: (await client()).capabilities,
         });
         const user = newUser();
         const result = await backend.createUsers([user]);

@@ -3,8 +3,8 @@
  * that makes Fetch requests to it directly (no network).
  */
 import { expect } from 'chai';
-import type { Backend } from '@roster/core';
-import { testClock } from '@roster/core/testing';
+import type { Backend, NewUser } from '@roster/core';
+import { newUser as coreNewUser, testClock } from '@roster/core/testing';
 import { memoryBackend } from '@roster/adapters/memory';
 import {
   createRestHandler,
@@ -78,16 +78,7 @@ export async function problemOf(response: Response): Promise<Problem> {
   return (await response.json()) as Problem;
 }
 
-export function newUser(id: string, overrides: Record<string, unknown> = {}) {
-  return {
-    id,
-    name: `User ${id}`,
-    email: `${id}@example.com`,
-    phone: null,
-    role: 'member',
-    groupIds: [],
-    notes: '',
-    externalId: null,
-    ...overrides,
-  };
+/** A valid new user with the given id (and `<id>@example.com`). */
+export function newUser(id: string, overrides: Partial<NewUser> = {}): NewUser {
+  return coreNewUser({ id, email: `${id}@example.com`, ...overrides });
 }

@@ -20,6 +20,22 @@ function groupResponse(group: Group, status = 200, headers: Record<string, strin
   return json(group, { status, headers: { ...headers, ETag: etagOf(group.version) } });
 }
 
+/** Adds (`remove` false) or removes members: `{ userIds }` → `BulkResult`. */
+function membersRoute(path: string, operation: string, remove: boolean): Route {
+  return {
+    method: 'POST',
+    path,
+    operation,
+    async handle(ctx) {
+      const id = idParam(ctx);
+      const { userIds } = parseInput(MembersBody, ctx.body, 'request body');
+      checkBatch(ctx, userIds, 'userIds');
+      const change = remove ? ctx.backend.removeMembers : ctx.backend.addMembers;
+      return json(await change.call(ctx.backend, id, userIds, ctx.call));
+    },
+  };
+}
+
 /** Groups and their members. */
 export const groupRoutes: Route[] = [
   {
@@ -76,26 +92,6 @@ export const groupRoutes: Route[] = [
       return noContent();
     },
   },
-  {
-    method: 'POST',
-    path: '/groups/:id/members',
-    operation: 'addMembers',
-    async handle(ctx) {
-      const id = idParam(ctx);
-      const { userIds } = parseInput(MembersBody, ctx.body, 'request body');
-      checkBatch(ctx, userIds, 'userIds');
-      return json(await ctx.backend.addMembers(id, userIds, ctx.call));
-    },
-  },
-  {
-    method: 'POST',
-    path: '/groups/:id/members/remove',
-    operation: 'removeMembers',
-    async handle(ctx) {
-      const id = idParam(ctx);
-      const { userIds } = parseInput(MembersBody, ctx.body, 'request body');
-      checkBatch(ctx, userIds, 'userIds');
-      return json(await ctx.backend.removeMembers(id, userIds, ctx.call));
-    },
-  },
+  membersRoute('/groups/:id/members', 'addMembers', false),
+  membersRoute('/groups/:id/members/remove', 'removeMembers', true),
 ];
