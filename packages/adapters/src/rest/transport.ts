@@ -67,6 +67,8 @@ export class Transport {
   /** Where the server's change log was at the latest answer. */
   position: ChangePosition | null = null;
   #refreshing: Promise<void> | null = null;
+  /** Completed refreshes; a 401 to a request sent before the latest one just resends. */
+  #refreshes = 0;
 
   constructor(readonly options: ResolvedRestOptions) {}
 
@@ -96,6 +98,7 @@ export class Transport {
     this.#refreshing ??= (async () => {
       try {
         await refreshToken();
+        this.#refreshes += 1;
       } finally {
         this.#refreshing = null;
       }
@@ -178,6 +181,7 @@ export class Transport {
     let attempts = 0;
     let refreshed = false;
     for (;;) {
+      const refreshes = this.#refreshes;
       let response: Response;
       try {
         response = await ky(
@@ -191,7 +195,8 @@ export class Transport {
           if (error.response.status === 401 && !refreshed) {
             refreshed = true;
             await error.response.body?.cancel().catch(() => undefined);
-            await this.#refresh(label);
+            // Sent with a token another call has renewed since: just resend.
+            if (this.#refreshes === refreshes) await this.#refresh(label);
             continue;
           }
           throw await this.#httpError(error.response, label, attempts);
@@ -272,6 +277,7 @@ export class Transport {
     const url = new URL(pathName, this.options.baseUrl);
     let refreshed = false;
     for (;;) {
+      const refreshes = this.#refreshes;
       const all = new Headers(this.options.headers);
       for (const [name, value] of Object.entries(headers)) all.set(name, value);
       all.set(CLIENT_ID, this.clientId);
@@ -292,7 +298,7 @@ export class Transport {
           if (error.response.status === 401 && !refreshed) {
             refreshed = true;
             await error.response.body?.cancel().catch(() => undefined);
-            await this.#refresh(label);
+            if (this.#refreshes === refreshes) await this.#refresh(label);
             continue;
           }
           throw await errorFromResponse(error.response, label, 1);
