@@ -338,13 +338,13 @@ describe('indexeddb: several tabs', () => {
     expect(again.succeeded, 'retry of the same user by id').to.deep.equal(['user-2']);
   });
 
-  it('clear() empties the directory and tells the other tabs', async () => {
+  it('replaceAll() empties the directory and tells the other tabs', async () => {
     const tabA = await backend();
     const tabB = await backend();
     await tabA.createUsers([newUser(1), newUser(2)], { actor });
     const heard: ChangeEvent[] = [];
     tabB.subscribe((event) => heard.push(event));
-    await tabA.store.clear();
+    await tabA.store.replaceAll();
     for (let i = 0; i < 50 && heard.length === 0; i++) await settle(10);
     expect(heard.some((event) => event.kind === 'users')).to.equal(true);
     expect((await tabB.listUsers(UserQuery.parse({}), { actor })).total).to.equal(0);

@@ -149,21 +149,31 @@ export class IndexedDbStore implements Store {
    * cause (storage full, a taken unique value) is what rejects. Resolves after commit.
    */
   async write<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
+    return this.#write(fn, null);
+  }
+
+  /** {@link IndexedDbStore.write}, optionally preceded (same transaction) by `prepare`. */
+  async #write<T>(
+    fn: (tx: StoreWriter) => Promise<T>,
+    prepare: ((tx: IDBTransaction) => void) | null,
+  ): Promise<T> {
     const tx = this.#transaction('readwrite');
     let ended = false;
     const done = transactionDone(tx).finally(() => {
       ended = true;
     });
     done.catch(() => undefined);
-    const writer = new IdbWriter(tx, this.#filter);
+    let writer: IdbWriter | undefined;
     let value: T;
     try {
+      prepare?.(tx);
+      writer = new IdbWriter(tx, this.#filter);
       value = await fn(writer);
       await writer.flush();
       tx.commit?.();
     } catch (error) {
       // The cause: a domain refusal as it is, else the first failed write, else the error.
-      const cause = isRosterError(error) ? error : (writer.firstError ?? error);
+      const cause = isRosterError(error) ? error : (writer?.firstError ?? error);
       const early = ended;
       try {
         tx.abort();
@@ -171,7 +181,7 @@ export class IndexedDbStore implements Store {
         /* it already ended */
       }
       await done.catch(() => undefined);
-      writer.aborted();
+      writer?.aborted();
       throw early && !isRosterError(cause) ? endedEarly(cause) : this.#map(cause);
     }
     try {
@@ -193,24 +203,37 @@ export class IndexedDbStore implements Store {
   }
 
   /**
-   * Deletes every record (users, groups, devices, settings, outbox, audit) in one
-   * transaction, e.g. a demo's "reset data". Other tabs are told everything changed.
+   * Replaces the whole directory in one transaction: deletes every record (users, groups,
+   * devices, settings, outbox, audit), then runs `refill` (e.g. a demo's seed) in the same
+   * transaction, so no tab ever sees it half-done. Every subscriber, in this tab and the
+   * others, is told that everything changed.
+   *
+   * @example
+   * ```ts
+   * await store.replaceAll(async (tx) => {
+   *   for (const user of seed.users) await tx.putUser(user);
+   * });
+   * ```
    */
-  async clear(): Promise<void> {
-    const tx = this.#transaction('readwrite');
-    const done = transactionDone(tx);
-    for (const name of ALL_STORES) tx.objectStore(name).clear();
-    writeFilter(tx.objectStore(STORE.meta), KeyFilter.empty(), Date.now());
-    try {
-      await done;
-    } catch (error) {
-      throw this.#map(error);
-    } finally {
-      this.#filter.drop();
-    }
+  async replaceAll(
+    refill: (tx: StoreWriter) => Promise<void> = async () => undefined,
+  ): Promise<void> {
+    await this.#write(refill, (tx) => {
+      for (const name of ALL_STORES) tx.objectStore(name).clear();
+      // A new generation: every tab reloads the (now empty) key filter.
+      writeFilter(tx.objectStore(STORE.meta), KeyFilter.empty(), Date.now());
+    });
+    this.changedEverything();
+  }
+
+  /**
+   * Tells every subscriber, in this tab (as remote events, so `LocalBackend` relays them)
+   * and in the others, that any record may have changed: after a bulk load or a reset.
+   */
+  changedEverything(): void {
     for (const kind of ALL_KINDS) {
-      const event: ChangeEvent = { kind, ids: [], origin: 'local' };
-      this.#channel.post(event);
+      this.#channel.emit({ kind, ids: [], origin: 'remote' });
+      this.#channel.post({ kind, ids: [], origin: 'local' });
     }
   }
 
