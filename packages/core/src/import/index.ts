@@ -9,6 +9,7 @@ export { unescapeFormula, splitGroups } from './cells.js';
 export * from './suggest-mapping.js';
 export * from './values.js';
 export { validateRows, type ValidateOptions } from './validate.js';
+export { createPhoneNormalizer, fastNormalizePhone } from './fast-phone.js';
 export * from './engine.js';
 export {
   planImport,

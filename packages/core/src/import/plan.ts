@@ -59,7 +59,7 @@ export interface PlanEntry {
   changes: string[];
   /** Role id the user gets (resolved from the row or the default). */
   role: string | null;
-  /** Internal: what commit writes. */
+  /** What commit writes (computed by the plan; not meant to be edited). */
   readonly target: PlanTarget;
 }
 
@@ -173,12 +173,17 @@ interface ClassifyContext {
 
 function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   const { values } = validated;
-  const issues = validated.issues.slice();
+  // Copied only when this step adds an issue (most rows have none).
+  let issues = validated.issues;
+  const addIssue = (issue: ImportIssue): void => {
+    if (issues === validated.issues) issues = issues.slice();
+    issues.push(issue);
+  };
   let role: string | null = null;
   if (values.role !== null) {
     role = resolveRole(c.settings, values.role);
     if (role === null)
-      issues.push({
+      addIssue({
         field: 'role',
         message: `role “${values.role}” does not exist (roles: ${c.settings.roles.map((r) => r.name).join(', ')})`,
         severity: 'error',
@@ -186,103 +191,103 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
       });
   }
 
-  // Groups: known ones by name; unknown ones are created on commit or flagged.
-  const groupNames: string[] = [];
-  const knownGroupIds: string[] = [];
+  // Groups: unknown ones are created on commit or flagged.
   for (const name of values.groups) {
     const key = normalizeGroupName(name);
-    const group = c.groups.get(key);
-    if (group) knownGroupIds.push(group.id);
-    else {
-      if (!c.newGroups.has(key)) c.newGroups.set(key, name);
-      if (c.options.unknownGroups === 'flag')
-        issues.push({
-          field: 'groups',
-          message: `group “${name}” does not exist; it is added only if you choose to create missing groups`,
-          severity: 'warning',
-          code: 'unknown_group',
-        });
-    }
-    groupNames.push(name);
+    if (c.groups.has(key)) continue;
+    if (!c.newGroups.has(key)) c.newGroups.set(key, name);
+    if (c.options.unknownGroups === 'flag')
+      addIssue({
+        field: 'groups',
+        message: `group “${name}” does not exist; it is added only if you choose to create missing groups`,
+        severity: 'warning',
+        code: 'unknown_group',
+      });
   }
 
   // Existing user: every key the row carries must point at the same user.
-  const matches = new Map<string, { user: User; by: string }>();
   const byEmail =
     values.email === null ? undefined : c.existing.email.get(normalizeEmail(values.email));
-  if (byEmail) matches.set(byEmail.id, { user: byEmail, by: 'email' });
   const byExternal =
     values.externalId === null
       ? undefined
       : c.existing.externalId.get(values.externalId.toLowerCase());
-  if (byExternal && !matches.has(byExternal.id))
-    matches.set(byExternal.id, { user: byExternal, by: 'external ID' });
   const byPhone = values.phone === null ? undefined : c.existing.phone.get(values.phone);
-  if (byPhone && !matches.has(byPhone.id)) matches.set(byPhone.id, { user: byPhone, by: 'phone' });
   let match: { user: User; by: string } | null = null;
-  if (matches.size > 1) {
-    const [first, second] = [...matches.values()];
-    issues.push({
-      field: second!.by === 'phone' ? 'phone' : 'externalId',
-      message: `${second!.by} belongs to ${describe(second!.user)}, but the ${first!.by} belongs to ${describe(first!.user)}`,
+  if (byEmail) match = { user: byEmail, by: 'email' };
+  for (const [user, by] of [
+    [byExternal, 'external ID'],
+    [byPhone, 'phone'],
+  ] as const) {
+    if (!user || user === match?.user) continue;
+    if (match === null) {
+      match = { user, by };
+      continue;
+    }
+    addIssue({
+      field: by === 'phone' ? 'phone' : 'externalId',
+      message: `${by} belongs to ${describe(user)}, but the ${match.by} belongs to ${describe(match.user)}`,
       severity: 'error',
       code: 'conflict',
     });
-  } else if (matches.size === 1) {
-    match = [...matches.values()][0]!;
-    const user = match.user;
-    if (
-      match.by !== 'email' &&
-      values.email !== null &&
-      user.email !== null &&
-      normalizeEmail(user.email) !== normalizeEmail(values.email)
-    )
-      issues.push({
-        field: match.by === 'phone' ? 'phone' : 'externalId',
-        message: `${match.by} belongs to another user (${describe(user)})`,
-        severity: 'error',
-        code: 'conflict',
-      });
   }
+  if (
+    match !== null &&
+    match.by !== 'email' &&
+    values.email !== null &&
+    match.user.email !== null &&
+    normalizeEmail(match.user.email) !== normalizeEmail(values.email)
+  )
+    addIssue({
+      field: match.by === 'phone' ? 'phone' : 'externalId',
+      message: `${match.by} belongs to another user (${describe(match.user)})`,
+      severity: 'error',
+      code: 'conflict',
+    });
 
-  const base = {
+  const entry: PlanEntry = {
     row: validated.row,
+    action: 'create',
     values,
     issues,
     userId: match?.user.id ?? null,
-    reason: null as string | null,
-    changes: [] as string[],
-  };
-  const target: PlanTarget = {
-    version: match?.user.version ?? null,
-    currentGroupIds: match?.user.groupIds ?? [],
-    groupNames,
-    patch: {},
+    reason: null,
+    changes: [],
+    role,
+    target: {
+      version: match?.user.version ?? null,
+      currentGroupIds: match?.user.groupIds ?? [],
+      groupNames: values.groups,
+      patch: {},
+    },
   };
 
   if (match === null) {
-    if (values.name === null) issues.push(required('name', 'name is required'));
+    if (values.name === null) addIssue(required('name', 'name is required'));
     if (
       values.email === null &&
       values.phone === null &&
       !issues.some((i) => i.field === 'email' || i.field === 'phone')
     )
-      issues.push(required('email', c.contactRule));
-    if (values.role === null) role = c.options.defaultRole;
-    const action: PlanAction = issues.some(isError) ? 'error' : 'create';
-    return { ...base, action, role, target };
+      addIssue(required('email', c.contactRule));
+    if (values.role === null) entry.role = c.options.defaultRole;
+    entry.issues = issues;
+    if (issues.some(isError)) entry.action = 'error';
+    return entry;
   }
-  if (issues.some(isError)) return { ...base, action: 'error', role, target };
+  entry.issues = issues;
+  if (issues.some(isError)) {
+    entry.action = 'error';
+    return entry;
+  }
 
   const user = match.user;
-  if (c.options.existing === 'skip')
-    return {
-      ...base,
-      action: 'skip',
-      reason: `already in the directory (same ${match.by})`,
-      role: user.role,
-      target,
-    };
+  entry.role = role ?? user.role;
+  if (c.options.existing === 'skip') {
+    entry.action = 'skip';
+    entry.reason = `already in the directory (same ${match.by})`;
+    return entry;
+  }
 
   const patch: NormalizedUserPatch = {};
   if (values.name !== null && values.name !== user.name) patch.name = values.name;
@@ -298,15 +303,18 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
     patch.externalId = values.externalId;
   const changes: string[] = Object.keys(patch);
   const current = new Set(user.groupIds);
-  const addsGroup = groupNames.some((name) => {
+  const addsGroup = values.groups.some((name) => {
     const group = c.groups.get(normalizeGroupName(name));
     return !group || !current.has(group.id);
   });
   if (addsGroup) changes.push('groups');
-  target.patch = patch;
-  if (changes.length === 0)
-    return { ...base, action: 'skip', reason: 'no changes', role: role ?? user.role, target };
-  return { ...base, action: 'update', changes, role: role ?? user.role, target };
+  entry.target.patch = patch;
+  entry.changes = changes;
+  if (changes.length === 0) {
+    entry.action = 'skip';
+    entry.reason = 'no changes';
+  } else entry.action = 'update';
+  return entry;
 }
 
 function describe(user: User): string {

@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../model/index.js';
-import { normalizePhone, type CountryCode, type PhoneResult } from '../rules/phone.js';
+import type { CountryCode } from '../rules/phone.js';
+import { createPhoneNormalizer } from './fast-phone.js';
 import { EMAIL_PATTERN, splitGroups, unescapeFormula } from './cells.js';
 import type { ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
@@ -29,26 +30,28 @@ export function validateRows(
   options: ValidateOptions = {},
 ): ValidatedRow[] {
   const columns = columnsOf(mapping);
-  const phone = phoneNormalizer(options.defaultCountry);
+  const phone = createPhoneNormalizer(options.defaultCountry);
   // Our CSV exporter escapes formula-like cells with a quote; XLSX cells are never escaped.
   const escaped = table.detected.format !== 'xlsx';
   const clean = (value: string | undefined): string => {
     if (value === undefined || value === '') return '';
     const trimmed = value.trim();
-    return escaped ? unescapeFormula(trimmed) : trimmed;
+    // Only a leading quote can be an escape: skip the pattern test otherwise.
+    return escaped && trimmed.charCodeAt(0) === 39 ? unescapeFormula(trimmed) : trimmed;
   };
   const seenEmail = new Map<string, number>();
   const seenPhone = new Map<string, number>();
   const seenExternal = new Map<string, number>();
   const out: ValidatedRow[] = new Array<ValidatedRow>(table.rows.length);
+  let cells: string[] = [];
+  const cell = (field: ImportField): string => {
+    const index = columns[field];
+    return index === undefined ? '' : clean(cells[index]);
+  };
   for (let r = 0; r < table.rows.length; r++) {
-    const cells = table.rows[r]!;
+    cells = table.rows[r]!;
     const row = table.rowNumbers[r] ?? r + 1;
     const issues: ImportIssue[] = [];
-    const cell = (field: ImportField): string => {
-      const index = columns[field];
-      return index === undefined ? '' : clean(cells[index]);
-    };
 
     let name = cell('name');
     if (name === '')
@@ -97,7 +100,7 @@ export function validateRows(
 
     let notes: string | null = cell('notes') || null;
     if (notes !== null) {
-      notes = notes.replace(/\r\n?/g, '\n');
+      if (notes.includes('\r')) notes = notes.replace(/\r\n?/g, '\n');
       if (notes.length > 10_000) issues.push(error('notes', 'notes are too long', 'too_long'));
     }
 
@@ -123,19 +126,6 @@ export function columnsOf(mapping: ColumnMapping): Columns {
     if (field && columns[field] === undefined) columns[field] = index;
   });
   return columns;
-}
-
-/** normalizePhone, remembered per distinct input (files repeat numbers: switchboards, families). */
-function phoneNormalizer(defaultCountry: CountryCode | undefined): (raw: string) => PhoneResult {
-  const memo = new Map<string, PhoneResult>();
-  return (raw) => {
-    let result = memo.get(raw);
-    if (result === undefined) {
-      result = normalizePhone(raw, defaultCountry);
-      memo.set(raw, result);
-    }
-    return result;
-  };
 }
 
 function error(field: ImportField, message: string, code: string): ImportIssue {

@@ -1,8 +1,4 @@
-import {
-  parsePhoneNumberFromString,
-  type CountryCode,
-  type PhoneNumber,
-} from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
 export type { CountryCode };
 
@@ -30,20 +26,19 @@ export function normalizePhone(input: string, defaultCountry?: CountryCode): Pho
   const international = raw.startsWith('+') || /^00[1-9]/.test(raw);
   const digits = raw.replace(/\D/g, '').replace(/^00/, international ? '' : '00');
   if (digits.length < 4) return { ok: false, message: 'phone is too short' };
-  // Candidates in order of preference. "Valid" (a real number range) beats merely
-  // "possible" (right length): reserved ranges such as UK 07700 900xxx, used in
-  // examples and tests, are possible but not valid, and admins do import them.
-  const candidates: PhoneNumber[] = [];
-  const add = (parsed: PhoneNumber | undefined): void => {
-    if (parsed) candidates.push(parsed);
-  };
-  if (international) add(parsePhoneNumberFromString(`+${digits}`));
-  else {
-    if (defaultCountry) add(parsePhoneNumberFromString(raw, defaultCountry));
-    // A spreadsheet that stored +27821234567 as the number 27821234567 lost the '+'.
-    add(parsePhoneNumberFromString(`+${digits}`));
-  }
-  const chosen = candidates.find((c) => c.isValid()) ?? candidates.find((c) => c.isPossible());
+  // Candidates in order of preference, each parsed only when needed (imports normalise
+  // 100k numbers). "Valid" (a real number range) beats merely "possible" (right length):
+  // reserved ranges such as UK 07700 900xxx, used in examples and tests, are possible but
+  // not valid, and admins do import them.
+  const national =
+    !international && defaultCountry ? parsePhoneNumberFromString(raw, defaultCountry) : undefined;
+  if (national?.isValid()) return { ok: true, e164: national.number };
+  // Digits starting with 0 carry no country calling code; parsing them would only fail
+  // (slowly: the parser throws internally). Otherwise: international input, or a
+  // spreadsheet that stored +27821234567 as the number 27821234567 and lost the '+'.
+  const withPlus = digits.startsWith('0') ? undefined : parsePhoneNumberFromString(`+${digits}`);
+  if (withPlus?.isValid()) return { ok: true, e164: withPlus.number };
+  const chosen = national?.isPossible() ? national : withPlus?.isPossible() ? withPlus : undefined;
   if (chosen) return { ok: true, e164: chosen.number };
   if (!international && !defaultCountry)
     return { ok: false, message: 'phone needs a country code (e.g. +27…) or a default country' };
