@@ -6,6 +6,7 @@ import { describe, it } from '@roster/test-support/harness';
 import { expect } from 'chai';
 import { AuditQuery, ForbiddenError, UnsupportedError, type Group, type User } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
+import { memoryIdempotencyStore } from '@roster/adapters/rest/server';
 import {
   ADMIN,
   ORIGIN,
@@ -308,6 +309,27 @@ describe('createRestHandler', () => {
         201,
       );
       expect(calls).to.equal(2);
+    });
+
+    it('the memory store forgets the oldest answers when full (count or bytes) and expired ones', async () => {
+      let now = 0;
+      const answer = (body: string) => ({ fingerprint: 'f', status: 200, headers: [], body });
+      const byCount = memoryIdempotencyStore({ maxEntries: 2, now: () => now });
+      for (const key of ['a', 'b', 'c']) await byCount.set(key, answer(key), 1_000);
+      expect(await byCount.get('a'), 'over the count: oldest out').to.equal(undefined);
+      expect((await byCount.get('c'))?.body).to.equal('c');
+      const byBytes = memoryIdempotencyStore({ maxBytes: 4_000, now: () => now });
+      await byBytes.set('a', answer('x'.repeat(1_500)), 1_000);
+      await byBytes.set('b', answer('y'.repeat(1_500)), 1_000);
+      expect(await byBytes.get('a'), 'over the bytes: oldest out').to.equal(undefined);
+      expect((await byBytes.get('b'))?.body).to.have.length(1_500);
+      await byBytes.set('huge', answer('z'.repeat(10_000)), 1_000);
+      expect(await byBytes.get('huge'), 'larger than the whole budget: not kept').to.equal(
+        undefined,
+      );
+      expect(await byBytes.get('b'), 'and it pushed nothing out').to.not.equal(undefined);
+      now = 1_000;
+      expect(await byBytes.get('b'), 'expired').to.equal(undefined);
     });
 
     it('a key that is not 1–255 visible characters is a 400', async () => {

@@ -24,33 +24,57 @@ export interface IdempotencyStore {
   set(key: string, response: StoredResponse, ttlMs: number): Promise<void>;
 }
 
+/** Options of {@link memoryIdempotencyStore}. */
+export interface MemoryIdempotencyOptions {
+  /** Most answers kept; the oldest are forgotten first. Default 10,000. */
+  maxEntries?: number;
+  /** Most bytes of answer bodies kept (a data export can be large). Default 64 MiB. */
+  maxBytes?: number;
+  /** Clock for expiry (tests). Default `Date.now`. */
+  now?: () => number;
+}
+
 /**
- * An in-memory {@link IdempotencyStore} holding at most `maxEntries` answers (the oldest
- * are forgotten first) until they expire.
+ * An in-memory {@link IdempotencyStore}: answers are kept until they expire or until the
+ * store is full (by count or by bytes), oldest first out.
  *
  * @example
  * ```ts
- * createRestHandler(backend, { authorize, idempotency: { store: memoryIdempotencyStore(50_000) } });
+ * createRestHandler(backend, {
+ *   authorize,
+ *   idempotency: { store: memoryIdempotencyStore({ maxEntries: 50_000 }), ttlMs: 3_600_000 },
+ * });
  * ```
  */
-export function memoryIdempotencyStore(
-  maxEntries = 10_000,
-  now: () => number = Date.now,
-): IdempotencyStore {
-  const entries = new Map<string, { response: StoredResponse; expires: number }>();
+export function memoryIdempotencyStore(options: MemoryIdempotencyOptions = {}): IdempotencyStore {
+  const maxEntries = options.maxEntries ?? 10_000;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, { response: StoredResponse; expires: number; bytes: number }>();
+  let bytes = 0;
+  const forget = (key: string): void => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.bytes;
+    entries.delete(key);
+  };
   return {
     get(key) {
       const entry = entries.get(key);
-      if (entry && entry.expires <= now()) entries.delete(key);
+      if (entry && entry.expires <= now()) forget(key);
       return Promise.resolve(entry && entry.expires > now() ? entry.response : undefined);
     },
     set(key, response, ttlMs) {
-      entries.delete(key);
-      entries.set(key, { response, expires: now() + ttlMs });
+      forget(key);
+      // UTF-16 length × 2 overestimates UTF-8 bytes, which errs on the safe side.
+      const size = response.body.length * 2 + 256;
+      if (size > maxBytes) return Promise.resolve();
+      entries.set(key, { response, expires: now() + ttlMs, bytes: size });
+      bytes += size;
       // Maps iterate in insertion order: the first keys are the oldest.
       for (const oldest of entries.keys()) {
-        if (entries.size <= maxEntries) break;
-        entries.delete(oldest);
+        if (entries.size <= maxEntries && bytes <= maxBytes) break;
+        forget(oldest);
       }
       return Promise.resolve();
     },

@@ -15,6 +15,7 @@ export type { CorsOptions } from './cors.js';
 export {
   memoryIdempotencyStore,
   type IdempotencyStore,
+  type MemoryIdempotencyOptions,
   type StoredResponse,
 } from './idempotency.js';
 export { actorFromRequest } from './actor.js';
