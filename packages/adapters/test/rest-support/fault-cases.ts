@@ -402,6 +402,21 @@ export function registerFaultCases(serverUrl: () => string): void {
         });
       }
 
+      it('sse: a server without an event stream (404) is polled instead', async () => {
+        const watcher = await client({ events: 'sse', pollInterval: 50 });
+        const actor = await client();
+        await script({ path: '/events', times: 100, action: { type: 'status', status: 404 } });
+        const seen: ChangeEvent[] = [];
+        watcher.subscribe((event) => seen.push(event));
+        const user = newUser();
+        await actor.createUsers([user]);
+        await eventually(() =>
+          expect(seen).to.deep.include({ kind: 'users', ids: [user.id], origin: 'remote' }),
+        );
+        expect(await requests('/events'), 'tried the stream once').to.have.length(1);
+        expect((await requests('/changes')).length, 'then polled').to.be.at.least(1);
+      });
+
       it('sse: a change made while the stream was down arrives after the reconnect', async () => {
         const watcher = await client({ events: 'sse', retry: { limit: 2, base: 50, max: 100 } });
         const actor = await client();
