@@ -6,7 +6,8 @@
  *   npm run bench                          every suite
  *   npm run bench -- --suite import        suites whose name is (or contains) "import";
  *                                          repeatable, or comma-separated
- *   npm run bench -- --quick               small sizes, to check that suites work
+ *   npm run bench -- --quick               small sizes, to check that suites work (prints the
+ *                                          table; writes no results unless --out is given)
  *   npm run bench -- --list                list the suites and exit
  *   npm run bench -- --out other.json      write elsewhere
  *
@@ -26,6 +27,7 @@ interface Options {
   quick: boolean;
   list: boolean;
   out: string;
+  outGiven: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -34,6 +36,7 @@ function parseArgs(argv: string[]): Options {
     quick: false,
     list: false,
     out: join(BENCH_DIR, 'results.json'),
+    outGiven: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -41,8 +44,10 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--suite' || arg.startsWith('--suite=')) opts.suites.push(...value().split(','));
     else if (arg === '--quick') opts.quick = true;
     else if (arg === '--list') opts.list = true;
-    else if (arg === '--out' || arg.startsWith('--out=')) opts.out = resolve(value());
-    else if (!arg.startsWith('-')) opts.suites.push(...arg.split(','));
+    else if (arg === '--out' || arg.startsWith('--out=')) {
+      opts.out = resolve(value());
+      opts.outGiven = true;
+    } else if (!arg.startsWith('-')) opts.suites.push(...arg.split(','));
     else throw new Error(`unknown option ${arg}`);
   }
   opts.suites = opts.suites.filter(Boolean);
@@ -141,25 +146,31 @@ async function main(): Promise<void> {
     }
   }
 
-  // Keep the rows of suites that did not run this time.
-  const ran = new Set(selected.map(({ suite }) => suite.name));
-  let previous: BenchResult[] = [];
-  if (existsSync(opts.out)) {
-    try {
-      previous = JSON.parse(readFileSync(opts.out, 'utf8')) as BenchResult[];
-    } catch {
-      previous = [];
-    }
-  }
-  const merged = [
-    ...previous.filter((r) => !ran.has(r.suite) || failed.includes(r.suite)),
-    ...rows,
-  ];
-  writeFileSync(opts.out, `${JSON.stringify(merged, null, 2)}\n`);
-
   console.log('');
   printTable(rows);
-  console.log(`\n${rows.length} result(s) → ${relative(process.cwd(), opts.out)}`);
+
+  if (opts.quick && !opts.outGiven) {
+    console.log(
+      `\n${rows.length} result(s); --quick: ${relative(process.cwd(), opts.out)} left as it was`,
+    );
+  } else {
+    // Keep the rows of suites that did not run this time (or failed this time).
+    const ran = new Set(selected.map(({ suite }) => suite.name));
+    let previous: BenchResult[] = [];
+    if (existsSync(opts.out)) {
+      try {
+        previous = JSON.parse(readFileSync(opts.out, 'utf8')) as BenchResult[];
+      } catch {
+        previous = [];
+      }
+    }
+    const merged = [
+      ...previous.filter((r) => !ran.has(r.suite) || failed.includes(r.suite)),
+      ...rows,
+    ];
+    writeFileSync(opts.out, `${JSON.stringify(merged, null, 2)}\n`);
+    console.log(`\n${rows.length} result(s) → ${relative(process.cwd(), opts.out)}`);
+  }
   if (failed.length) {
     console.error(`✖ failed suites: ${failed.join(', ')}`);
     process.exitCode = 1;
