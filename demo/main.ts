@@ -11,13 +11,8 @@ import type { RosterProviderElement } from '@roster/elements';
 const params = new URLSearchParams(location.search);
 
 async function chooseBackend(): Promise<DemoBackendChoice> {
-  const kind = params.get('backend') ?? 'memory';
-  if (kind === 'memory') {
-    const { createMemoryDemoBackend } = await import('./backends/memory.js');
-    return { backend: await createMemoryDemoBackend(), label: 'Memory backend', actor: null };
-  }
   const { createDemoBackend } = await import('./backends/select.js');
-  return createDemoBackend(kind, params);
+  return createDemoBackend(params.get('backend') ?? 'indexeddb', params);
 }
 
 async function main(): Promise<void> {

@@ -10,13 +10,27 @@ export interface DemoBackendChoice {
 }
 
 /**
- * Picks the demo's backend by name. `indexeddb` and `rest` are wired in by their
- * modules; an unknown name is a clear error on the page.
+ * Picks the demo's backend by name: `indexeddb` (default), `memory` or `rest`. Each
+ * module is loaded only when chosen; an unknown name is a clear error on the page.
  */
 export async function createDemoBackend(
   kind: string,
   params: URLSearchParams,
 ): Promise<DemoBackendChoice> {
-  void params;
-  throw new Error(`Unknown demo backend "${kind}". Use ?backend=memory, indexeddb or rest.`);
+  switch (kind) {
+    case 'indexeddb': {
+      const { createIndexedDbDemoBackend } = await import('./indexeddb.js');
+      return createIndexedDbDemoBackend(params);
+    }
+    case 'rest': {
+      const { createRestDemoBackend } = await import('./rest.js');
+      return createRestDemoBackend(params);
+    }
+    case 'memory': {
+      const { createMemoryDemoBackend } = await import('./memory.js');
+      return { backend: await createMemoryDemoBackend(), label: 'Memory backend', actor: null };
+    }
+    default:
+      throw new Error(`Unknown demo backend "${kind}". Use ?backend=indexeddb, memory or rest.`);
+  }
 }
