@@ -11,6 +11,8 @@ export function looksLikeDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}/.test(value) || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value);
 }
 
+const SEPARATORS = /[;,|\n\r]|:::/;
+
 const ESCAPED = /^'+[=+\-@\t\r\n]/;
 
 /**
@@ -27,6 +29,10 @@ export function unescapeFormula(value: string): string {
  */
 export function splitGroups(value: string): string[] {
   if (value === '') return [];
+  if (!SEPARATORS.test(value)) {
+    const name = value.trim();
+    return name === '' || name.startsWith('* ') ? [] : [name];
+  }
   const seen = new Set<string>();
   const names: string[] = [];
   for (const part of value.split(/:::|[;,|\n\r]/)) {

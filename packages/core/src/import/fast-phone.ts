@@ -18,11 +18,15 @@ import { normalizePhone, type PhoneResult } from '../rules/phone.js';
 export function createPhoneNormalizer(
   defaultCountry: CountryCode | undefined,
 ): (raw: string) => PhoneResult {
+  // Remembers the slow path's answers only: files repeat numbers (switchboards,
+  // families), and a fast answer costs less than remembering it.
   const memo = new Map<string, PhoneResult>();
   return (raw) => {
+    const fast = fastNormalizePhone(raw, defaultCountry);
+    if (fast !== null) return fast;
     let result = memo.get(raw);
     if (result === undefined) {
-      result = fastNormalizePhone(raw, defaultCountry) ?? normalizePhone(raw, defaultCountry);
+      result = normalizePhone(raw, defaultCountry);
       memo.set(raw, result);
     }
     return result;
@@ -82,6 +86,19 @@ interface CompiledPlan {
 
 const metadata = new Metadata(metadataJson) as unknown as PlanView;
 const plans = new Map<string, CompiledPlan | null>();
+/** Countries per calling code (`null`: no such code), remembered: asked for every number. */
+const callingCodes = new Map<string, readonly string[] | null>();
+
+function countriesOf(code: string): readonly string[] | null {
+  let countries = callingCodes.get(code);
+  if (countries === undefined) {
+    countries = metadata.hasCallingCode(code)
+      ? (metadata.getCountryCodesForCallingCode(code) ?? null)
+      : null;
+    callingCodes.set(code, countries);
+  }
+  return countries;
+}
 
 function plan(country: string): CompiledPlan | null {
   let compiled = plans.get(country);
@@ -131,7 +148,8 @@ export function fastNormalizePhone(
   const raw = input.trim();
   if (raw === '' || !SIMPLE.test(raw) || raw.lastIndexOf('+') > 0) return null;
   const international = raw.charCodeAt(0) === 43 /* + */ || /^00[1-9]/.test(raw);
-  const digits = raw.replace(/\D/g, '').replace(/^00/, international ? '' : '00');
+  let digits = raw.replace(/\D/g, '');
+  if (international && digits.startsWith('00')) digits = digits.slice(2);
   if (digits.length < 4) return null;
 
   // Candidates in normalizePhone's order: national (default country), then `+digits`.
@@ -174,7 +192,7 @@ function nationalCandidate(digits: string, country: string): Candidate | undefin
 function internationalCandidate(digits: string): Candidate | undefined | null {
   for (let length = 1; length <= 3 && length <= digits.length; length++) {
     const code = digits.slice(0, length);
-    if (!metadata.hasCallingCode(code)) continue;
+    if (countriesOf(code) === null) continue;
     const main = mainCountry(code);
     const p = main === null ? null : plan(main);
     if (!p) return null;
@@ -185,14 +203,14 @@ function internationalCandidate(digits: string): Candidate | undefined | null {
 
 /** The first country of a calling code (whose plan libphonenumber selects by code); null for non-geographic ones. */
 function mainCountry(code: string): string | null {
-  const countries = metadata.getCountryCodesForCallingCode(code);
+  const countries = countriesOf(code);
   if (!countries || countries.length === 0 || countries.includes('001')) return null;
   return countries[0]!;
 }
 
 /** getCountryByCallingCode: the one country, else the first whose leading digits or number types fit. */
 function countryFor(code: string, nsn: string): string | undefined | null {
-  const countries = metadata.getCountryCodesForCallingCode(code);
+  const countries = countriesOf(code);
   if (!countries) return undefined;
   if (countries.includes('001')) return null;
   if (countries.length === 1) return countries[0];

@@ -1,4 +1,3 @@
-import { normalizeEmail } from '../model/index.js';
 import type { CountryCode } from '../rules/phone.js';
 import { createPhoneNormalizer } from './fast-phone.js';
 import { EMAIL_PATTERN, splitGroups, unescapeFormula } from './cells.js';
@@ -43,65 +42,85 @@ export function validateRows(
   const seenPhone = new Map<string, number>();
   const seenExternal = new Map<string, number>();
   const out: ValidatedRow[] = new Array<ValidatedRow>(table.rows.length);
+  // Column indexes resolved once (-1: not mapped); the loop runs 100k times.
+  const at = (field: ImportField): number => columns[field] ?? -1;
+  const [iName, iFirst, iMiddle, iLast, iEmail, iPhone, iGroups, iRole, iNotes, iExternal] = (
+    [
+      'name',
+      'firstName',
+      'middleName',
+      'lastName',
+      'email',
+      'phone',
+      'groups',
+      'role',
+      'notes',
+      'externalId',
+    ] as const
+  ).map(at) as [number, number, number, number, number, number, number, number, number, number];
   let cells: string[] = [];
-  const cell = (field: ImportField): string => {
-    const index = columns[field];
-    return index === undefined ? '' : clean(cells[index]);
-  };
+  const cell = (index: number): string => (index < 0 ? '' : clean(cells[index]));
   for (let r = 0; r < table.rows.length; r++) {
     cells = table.rows[r]!;
     const row = table.rowNumbers[r] ?? r + 1;
-    const issues: ImportIssue[] = [];
+    // Shared until the first issue: most rows have none.
+    let issues: ImportIssue[] = NO_ISSUES;
 
-    let name = cell('name');
-    if (name === '')
-      name = [cell('firstName'), cell('middleName'), cell('lastName')].filter(Boolean).join(' ');
-    if (name.length > 200) issues.push(error('name', 'name is too long', 'too_long'));
+    let name = cell(iName);
+    if (name === '') name = [cell(iFirst), cell(iMiddle), cell(iLast)].filter(Boolean).join(' ');
+    if (name.length > 200) issues = addIssue(issues, error('name', 'name is too long', 'too_long'));
 
-    let email: string | null = cell('email') || null;
+    let email: string | null = cell(iEmail) || null;
     if (email !== null) {
-      if (email.length > 254) issues.push(error('email', 'email is too long', 'too_long'));
+      if (email.length > 254)
+        issues = addIssue(issues, error('email', 'email is too long', 'too_long'));
       else if (!EMAIL_PATTERN.test(email))
-        issues.push(error('email', 'email is not valid', 'invalid'));
+        issues = addIssue(issues, error('email', 'email is not valid', 'invalid'));
       else {
-        const key = normalizeEmail(email);
+        // normalizeEmail without the trim: the cell is trimmed already.
+        const key = email.toLowerCase();
         const first = seenEmail.get(key);
         if (first === undefined) seenEmail.set(key, row);
-        else issues.push(error('email', `duplicate of row ${first}`, 'duplicate'));
+        else issues = addIssue(issues, error('email', `duplicate of row ${first}`, 'duplicate'));
       }
     }
 
     let phoneValue: string | null = null;
-    const rawPhone = cell('phone');
+    const rawPhone = cell(iPhone);
     if (rawPhone !== '') {
       const result = phone(rawPhone);
       if (result.ok) {
         phoneValue = result.e164;
         const first = seenPhone.get(phoneValue);
         if (first === undefined) seenPhone.set(phoneValue, row);
-        else issues.push(error('phone', `duplicate of row ${first}`, 'duplicate'));
-      } else issues.push(error('phone', `${result.message} (“${rawPhone}”)`, 'invalid'));
+        else issues = addIssue(issues, error('phone', `duplicate of row ${first}`, 'duplicate'));
+      } else
+        issues = addIssue(issues, error('phone', `${result.message} (“${rawPhone}”)`, 'invalid'));
     }
 
-    const externalId = cell('externalId') || null;
+    const externalId = cell(iExternal) || null;
     if (externalId !== null) {
       if (externalId.length > 256)
-        issues.push(error('externalId', 'external ID is too long', 'too_long'));
+        issues = addIssue(issues, error('externalId', 'external ID is too long', 'too_long'));
       const key = externalId.toLowerCase();
       const first = seenExternal.get(key);
       if (first === undefined) seenExternal.set(key, row);
-      else issues.push(error('externalId', `duplicate of row ${first}`, 'duplicate'));
+      else issues = addIssue(issues, error('externalId', `duplicate of row ${first}`, 'duplicate'));
     }
 
-    const groups = splitGroups(cell('groups'));
+    const groups = splitGroups(cell(iGroups));
     for (const group of groups)
       if (group.length > 200)
-        issues.push(error('groups', `group name “${group.slice(0, 40)}…” is too long`, 'too_long'));
+        issues = addIssue(
+          issues,
+          error('groups', `group name “${group.slice(0, 40)}…” is too long`, 'too_long'),
+        );
 
-    let notes: string | null = cell('notes') || null;
+    let notes: string | null = cell(iNotes) || null;
     if (notes !== null) {
       if (notes.includes('\r')) notes = notes.replace(/\r\n?/g, '\n');
-      if (notes.length > 10_000) issues.push(error('notes', 'notes are too long', 'too_long'));
+      if (notes.length > 10_000)
+        issues = addIssue(issues, error('notes', 'notes are too long', 'too_long'));
     }
 
     if (email === '') email = null;
@@ -110,7 +129,7 @@ export function validateRows(
       email,
       phone: phoneValue,
       groups,
-      role: cell('role') || null,
+      role: cell(iRole) || null,
       notes,
       externalId,
     };
@@ -127,6 +146,15 @@ export function columnsOf(mapping: ColumnMapping): Columns {
   });
   return columns;
 }
+
+function addIssue(issues: ImportIssue[], issue: ImportIssue): ImportIssue[] {
+  const out = issues === NO_ISSUES ? [] : issues;
+  out.push(issue);
+  return out;
+}
+
+/** The issue list of a row without issues; never mutated. */
+const NO_ISSUES: ImportIssue[] = [];
 
 function error(field: ImportField, message: string, code: string): ImportIssue {
   return { field, message, severity: 'error', code };
