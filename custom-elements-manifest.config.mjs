@@ -76,5 +76,7 @@ export default {
   outdir: '.',
   litelement: true,
   dependencies: false,
+  // The root package.json is private; the elements package names its own manifest.
+  packagejson: false,
   plugins: [tagNamesFromTagNameMap(), copyIntoPackage()],
 };

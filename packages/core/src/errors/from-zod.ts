@@ -9,13 +9,19 @@ export function validationErrorFromZod(error: z.ZodError, what: string): Validat
     code: issue.code,
   }));
   const summary = issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
   return new ValidationError(`Invalid ${what}: ${summary}`, issues);
 }
 
 /** Parses `value` with `schema`, throwing a {@link ValidationError} naming `what` on failure. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw validationErrorFromZod(result.error, what);
   return result.data;

@@ -3,7 +3,7 @@ import { NotFoundError } from '../errors/index.js';
 import { userDataFiles } from '../export-user-data/files.js';
 import { AuditQuery, type AuditEvent, type Group } from '../model/index.js';
 import { findUser } from './checks.js';
-import { type LocalContext } from './context.js';
+import type { LocalContext } from './context.js';
 import { dataExportDraft } from './messages.js';
 import { writeAndDeliver } from './transaction.js';
 

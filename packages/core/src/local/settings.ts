@@ -2,7 +2,7 @@ import type { CallOptions, VersionedCallOptions } from '../backend.js';
 import { parseOrThrow, RuleError, ValidationError } from '../errors/index.js';
 import { AccountSettings, SettingsPatch } from '../model/index.js';
 import { assertVersion } from './checks.js';
-import { type LocalContext } from './context.js';
+import type { LocalContext } from './context.js';
 import { readWork, writeWork } from './transaction.js';
 
 /** `Backend.getSettings`: the stored settings, or the defaults of a new account. */

@@ -12,7 +12,9 @@ export type Id = z.infer<typeof Id>;
 export const Version = z.number().int().positive();
 
 /** Phone number in E.164 form: `+` then 7 to 15 digits. */
-export const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone must be in E.164 form, e.g. +27821234567');
+export const E164 = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, 'phone must be in E.164 form, e.g. +27821234567');
 
 /** The signed-in admin performing an operation; recorded in the audit trail. */
 export const Actor = z.object({ id: Id, name: z.string().optional() });

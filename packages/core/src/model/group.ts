@@ -19,7 +19,7 @@ export const Group = z.object({
   externalId: z.string().nullable(),
   description: z.string(),
   resources: z.array(Resource),
-  version: z.number().int().positive(),
+  version: Version,
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

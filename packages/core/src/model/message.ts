@@ -3,12 +3,7 @@ import { Id, Timestamp } from './common.js';
 import { Channel } from './user.js';
 
 /** Why a message was sent. */
-export const MessageKind = z.enum([
-  'invitation',
-  'password_reset',
-  'data_export',
-  'bounce_notice',
-]);
+export const MessageKind = z.enum(['invitation', 'password_reset', 'data_export', 'bounce_notice']);
 export type MessageKind = z.infer<typeof MessageKind>;
 
 /** An outgoing email or SMS, as recorded in the outbox. */
@@ -23,7 +18,9 @@ export const Message = z.object({
   subject: z.string(),
   body: z.string(),
   /** Attachment for data exports: file name, MIME type and text content. */
-  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
+  attachments: z.array(
+    z.object({ filename: z.string(), contentType: z.string(), content: z.string() }),
+  ),
   status: z.enum(['sent', 'failed']),
   error: z.string().nullable(),
   createdAt: Timestamp,

@@ -3,7 +3,14 @@ import { Id } from './common.js';
 import { DisplayStatus } from './user.js';
 
 /** Fields a user list can be sorted by. */
-export const UserSortField = z.enum(['name', 'email', 'status', 'role', 'createdAt', 'lastLoginAt']);
+export const UserSortField = z.enum([
+  'name',
+  'email',
+  'status',
+  'role',
+  'createdAt',
+  'lastLoginAt',
+]);
 export type UserSortField = z.infer<typeof UserSortField>;
 
 /**
