@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '@roster/elements/define';
 import { emptyRoster, storyRoster } from './fixtures/roster.js';
 
@@ -12,11 +13,12 @@ const meta: Meta = {
     locale: { control: 'select', options: ['en', 'de'] },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
-  args: { pageSize: 10, locale: 'en', theme: 'light' },
+  // No theme by default: the table follows the page's color-scheme (the toolbar toggle).
+  args: { pageSize: 10, locale: 'en' },
 };
 export default meta;
 
-type Story = StoryObj<{ pageSize: number; locale: string; theme: 'light' | 'dark' }>;
+type Story = StoryObj<{ pageSize: number; locale: string; theme?: 'light' | 'dark' }>;
 
 /** Thirty users in several statuses, ten per page. */
 export const Default: Story = {
@@ -26,18 +28,21 @@ export const Default: Story = {
       .roster=${loaded['roster']}
       page-size=${args.pageSize}
       locale=${args.locale}
-      theme=${args.theme}
+      theme=${ifDefined(args.theme)}
     ></roster-user-table>`,
 };
 
 /** A directory without users. */
 export const Empty: Story = {
   render: (args) =>
-    html`<roster-user-table .roster=${emptyRoster()} theme=${args.theme}></roster-user-table>`,
+    html`<roster-user-table
+      .roster=${emptyRoster()}
+      theme=${ifDefined(args.theme)}
+    ></roster-user-table>`,
 };
 
 /** The same table in German. */
 export const German: Story = { ...Default, args: { locale: 'de' } };
 
-/** Dark theme. */
+/** Forced dark theme, whatever the page's color-scheme. */
 export const Dark: Story = { ...Default, args: { theme: 'dark' } };
