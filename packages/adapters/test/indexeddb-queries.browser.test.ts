@@ -2,16 +2,22 @@
  * Queries on the IndexedDB store give exactly the memory store's answers (the reference:
  * core's filter and sort rules applied to every record) on a varied directory: every sort
  * field and direction, status/role/group/deleted filters, keyword searches, offsets and
- * cursor paging, before and after a round of edits. The planner picks different plans
+ * cursor paging, before and after a round of edits; the audit trail and outbox likewise. The planner picks different plans
  * (sort-index walk, filter-range read, token search) for these, so each is checked.
  */
 import { afterEach, beforeEach, describe, it } from '@roster/test-support/harness';
 import { expect } from 'chai';
 import {
+  AuditQuery,
+  MessageQuery,
   UserQuery,
+  type AuditEvent,
+  type AuditQueryInput,
   type Group,
+  type Message,
   type Page,
   type Store,
+  type StoreReader,
   type User,
   type UserQueryInput,
 } from '@roster/core';
@@ -338,5 +344,142 @@ describe('indexeddb: user queries match the memory store', function () {
       error = caught;
     }
     expect(error).to.have.property('code', 'validation');
+  });
+});
+
+describe('indexeddb: audit trail and outbox match the memory store', function () {
+  let idb: IndexedDbStore;
+  let memory: Store;
+  let name: string;
+
+  beforeEach(async () => {
+    name = `roster-logs-${Date.now()}-${Math.random()}`;
+    idb = await indexedDbStore({ name, crossTab: false });
+    memory = memoryStore();
+    const random = prng(21);
+    const users = ['u1', 'u2', 'u3', 'u4'];
+    const actions = ['user.create', 'user.update', 'user.login', 'device.sign_out'];
+    let clock = Date.parse('2026-01-01T00:00:00.000Z');
+    const event = (i: number): AuditEvent => {
+      clock += Math.floor(random() * 3) * 60_000; // equal times happen
+      const userId = random() < 0.1 ? null : users[Math.floor(random() * users.length)]!;
+      return {
+        id: `evt-${i}`,
+        at: new Date(clock).toISOString(),
+        actor: null,
+        action: actions[Math.floor(random() * actions.length)]!,
+        targetType: userId ? 'user' : 'group',
+        targetId: userId ?? `grp-${i % 3}`,
+        userId,
+        before: null,
+        after: { i },
+      };
+    };
+    const message = (i: number): Message => ({
+      id: `msg-${i}`,
+      kind: random() < 0.7 ? 'invitation' : 'password_reset',
+      channel: 'email',
+      to: 'x@example.com',
+      userId: users[i % users.length]!,
+      subject: `m${i}`,
+      body: '',
+      attachments: [],
+      status: 'sent',
+      error: null,
+      createdAt: new Date(clock).toISOString(),
+    });
+    const batches = [1200, ...Array.from({ length: 60 }, () => 1 + Math.floor(random() * 3))];
+    let serial = 0;
+    for (const size of batches) {
+      const events = Array.from({ length: size }, () => event(serial++));
+      const messages = Array.from({ length: Math.min(size, 20) }, () => message(serial++));
+      for (const store of [idb, memory])
+        await store.write(async (tx) => {
+          for (const e of events) await tx.addAudit(e);
+          for (const m of messages) await tx.putMessage(m);
+        });
+    }
+    // A message updated after delivery keeps its place in the outbox.
+    for (const store of [idb, memory])
+      await store.write(async (tx) =>
+        tx.putMessage({ ...message(3000), id: 'msg-1201', status: 'failed', error: 'bounced' }),
+      );
+  });
+
+  afterEach(async () => {
+    await idb.close();
+    await deleteIndexedDb(name);
+  });
+
+  async function pages<T extends { id: string }>(
+    store: Store,
+    read: (tx: StoreReader, cursor: string | undefined) => Promise<Page<T>>,
+  ): Promise<{ ids: string[]; total: number }> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    let total = -1;
+    for (let i = 0; i < 5000; i++) {
+      const page = await store.read((tx) => read(tx, cursor));
+      total = page.total;
+      ids.push(...page.items.map((item) => item.id));
+      if (page.nextCursor === null) return { ids, total };
+      cursor = page.nextCursor;
+    }
+    throw new Error('no last page');
+  }
+
+  it('audit queries: every filter, cursor pages, totals', async () => {
+    const queries: AuditQueryInput[] = [
+      {},
+      { userId: 'u2' },
+      { targetId: 'grp-1' },
+      { action: 'user.login' },
+      { userId: 'u3', action: 'user.update' },
+      { since: '2026-01-01T10:00:00.000Z' },
+      { until: '2026-01-01T08:00:00.000Z', action: 'user.create' },
+      { userId: 'nobody' },
+    ];
+    for (const input of queries)
+      for (const limit of [1, 7, 200]) {
+        const read = (tx: StoreReader, cursor: string | undefined) =>
+          tx.queryAudit(AuditQuery.parse({ ...input, limit, cursor }));
+        const [ours, theirs] = await Promise.all([pages(idb, read), pages(memory, read)]);
+        expect(ours.ids, JSON.stringify({ ...input, limit })).to.deep.equal(theirs.ids);
+        expect(ours.total, JSON.stringify({ ...input, limit })).to.equal(theirs.total);
+      }
+  });
+
+  it('a write transaction reads the audit entries it added', async () => {
+    const seen = await idb.write(async (tx) => {
+      await tx.addAudit({
+        id: 'evt-new',
+        at: '2026-02-01T00:00:00.000Z',
+        actor: null,
+        action: 'user.update',
+        targetType: 'user',
+        targetId: 'u9',
+        userId: 'u9',
+        before: null,
+        after: null,
+      });
+      return tx.queryAudit(AuditQuery.parse({ userId: 'u9' }));
+    });
+    expect(seen.items.map((e) => e.id)).to.deep.equal(['evt-new']);
+  });
+
+  it('outbox queries: by user, by kind, both, cursor pages, totals', async () => {
+    for (const input of [
+      {},
+      { userId: 'u1' },
+      { kind: 'password_reset' },
+      { userId: 'u2', kind: 'invitation' },
+    ])
+      for (const limit of [1, 9, 500]) {
+        const read = (tx: StoreReader, cursor: string | undefined) =>
+          tx.queryMessages(MessageQuery.parse({ ...input, limit, cursor }));
+        const [ours, theirs] = await Promise.all([pages(idb, read), pages(memory, read)]);
+        expect(ours.ids, JSON.stringify({ ...input, limit })).to.deep.equal(theirs.ids);
+        expect(ours.total).to.equal(theirs.total);
+      }
   });
 });

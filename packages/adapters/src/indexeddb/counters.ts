@@ -42,6 +42,11 @@ export class CounterDelta {
     if (after) for (const key of bucketsOf(after)) this.#add(key, 1);
   }
 
+  /** Adjusts any other count (e.g. `['audit']`) by `delta`. */
+  bump(key: IDBValidKey[], delta: number): void {
+    this.#add(key, delta);
+  }
+
   #add(key: IDBValidKey[], delta: number): void {
     const id = JSON.stringify(key);
     const entry = this.#deltas.get(id);
@@ -65,6 +70,12 @@ export class CounterDelta {
     this.#deltas.clear();
     await Promise.all(pending);
   }
+}
+
+/** A stored count other than the users' (`['audit']`, `['audit', action]`); 0 when absent. */
+export async function countOf(counts: IDBObjectStore, key: IDBValidKey[]): Promise<number> {
+  const stored = (await request(counts.get(key))) as CountRecord | undefined;
+  return stored?.n ?? 0;
 }
 
 /** What a count is of: filters that combine with AND, values within one with OR. */

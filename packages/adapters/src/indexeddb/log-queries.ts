@@ -1,19 +1,17 @@
 import {
-  AuditEvent,
   decodeCursor,
   encodeCursor,
   Message,
   ValidationError,
-  type AuditQuery,
   type MessageQuery,
   type Page,
 } from '@roster/core';
 import { parseStored } from './records.js';
 import { MOVED, request, walk } from './requests.js';
-import { AUDIT_INDEX, MESSAGE_INDEX, STORE } from './schema.js';
+import { MESSAGE_INDEX, STORE } from './schema.js';
 
 /**
- * The outbox and the audit trail: append-only logs read newest first. Records carry their
+ * The outbox: an append-only log read newest first. Records carry their
  * insertion sequence (`_seq`, the auto-increment key), so "newest first" is a backwards
  * walk of the key, and a cursor is the sequence number to continue from, which later
  * appends do not move (the memory store's `{ p }` cursor).
@@ -58,9 +56,14 @@ async function logPage<T extends Sequenced, R>(
   await walk(target.openCursor(range, 'prev'), (cursor) => {
     const record = cursor.value as T;
     if (from !== null && record._seq > from) {
-      if (source.index) cursor.continuePrimaryKey(source.index.value, from);
-      else cursor.continue(from);
-      return MOVED;
+      // Newer than the cursor: jump there when the total is counted natively, else count.
+      if (counted) {
+        if (source.index) cursor.continuePrimaryKey(source.index.value, from);
+        else cursor.continue(from);
+        return MOVED;
+      }
+      if (matches(record)) total++;
+      return;
     }
     if (!matches(record)) return;
     total++;
@@ -96,33 +99,5 @@ export function queryMessages(tx: IDBTransaction, query: MessageQuery): Promise<
     (message) => query.kind === undefined || message.kind === query.kind,
     query,
     (record) => parseStored(Message, record, STORE.messages, record.id),
-  );
-}
-
-/** `StoreReader.queryAudit`. */
-export function queryAudit(tx: IDBTransaction, query: AuditQuery): Promise<Page<AuditEvent>> {
-  const store = tx.objectStore(STORE.audit);
-  const since = query.since === undefined ? -Infinity : Date.parse(query.since);
-  const until = query.until === undefined ? Infinity : Date.parse(query.until);
-  const timed = query.since !== undefined || query.until !== undefined;
-  const source: LogSource =
-    query.userId !== undefined
-      ? { store, index: { name: AUDIT_INDEX.subjects, value: query.userId }, exact: false }
-      : query.targetId !== undefined
-        ? { store, index: { name: AUDIT_INDEX.subjects, value: query.targetId }, exact: false }
-        : query.action !== undefined
-          ? { store, index: { name: AUDIT_INDEX.action, value: query.action }, exact: !timed }
-          : { store, exact: !timed };
-  return logPage<AuditEvent & Sequenced, AuditEvent>(
-    source,
-    (event) => {
-      if (query.userId !== undefined && event.userId !== query.userId) return false;
-      if (query.targetId !== undefined && event.targetId !== query.targetId) return false;
-      if (query.action !== undefined && event.action !== query.action) return false;
-      const at = Date.parse(event.at);
-      return at >= since && at <= until;
-    },
-    query,
-    (record) => parseStored(AuditEvent, record, STORE.audit, record.id),
   );
 }

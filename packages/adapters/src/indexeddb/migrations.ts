@@ -2,7 +2,8 @@ import type { AuditEvent, Message, User } from '@roster/core';
 import { CounterDelta } from './counters.js';
 import { filterKey, KeyFilter } from './key-filter.js';
 import { writeFilter } from './key-gate.js';
-import { toStoredAudit, toStoredGroup, toStoredUser, type StoredUser } from './records.js';
+import { writeAuditChunks } from './audit-log.js';
+import { toStoredGroup, toStoredUser, type StoredUser } from './records.js';
 import { request, walk } from './requests.js';
 import {
   AUDIT_INDEX,
@@ -123,8 +124,8 @@ const v2: Migration = {
     db.deleteObjectStore('audit');
     const audit = db.createObjectStore(STORE.audit, { keyPath: '_seq', autoIncrement: true });
     audit.createIndex(AUDIT_INDEX.subjects, '_subjects', { multiEntry: true });
-    audit.createIndex(AUDIT_INDEX.action, 'action');
-    for (const event of events.sort(byTime((e) => e.at))) audit.add(toStoredAudit(event));
+    audit.createIndex(AUDIT_INDEX.actions, '_actions', { multiEntry: true });
+    writeAuditChunks(audit, events.sort(byTime((e) => e.at)), counters);
 
     const settings: unknown = await request(tx.objectStore(V1_SETTINGS.store).get(V1_SETTINGS.key));
     db.deleteObjectStore(V1_SETTINGS.store);

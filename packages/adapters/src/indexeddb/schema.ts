@@ -13,7 +13,7 @@ export const STORE = {
   devices: 'devices',
   /** Outbox, out-of-line auto-increment keys: the key order is the insertion order. */
   messages: 'messages',
-  /** Audit trail, out-of-line auto-increment keys (insertion order, read newest first). */
+  /** Audit trail in chunks of events (see `AuditChunk`), keyed by an auto-increment `_seq`. */
   audit: 'audit',
   /** Out-of-line keys: `settings`, the key filter header and its segments. */
   meta: 'meta',
@@ -60,7 +60,7 @@ export const GROUP_INDEX = {
 
 export const DEVICE_INDEX = { user: 'userId' } as const;
 export const MESSAGE_INDEX = { id: 'id', user: 'userId', kind: 'kind' } as const;
-export const AUDIT_INDEX = { subjects: 'subjects', action: 'action' } as const;
+export const AUDIT_INDEX = { subjects: 'subjects', actions: 'actions' } as const;
 
 /** Keys in the meta store. */
 export const META = {

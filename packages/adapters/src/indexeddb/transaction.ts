@@ -20,10 +20,10 @@ import {
 import { CounterDelta } from './counters.js';
 import { filterKey } from './key-filter.js';
 import { KeyGate, type KeyFilterCache } from './key-gate.js';
-import { queryAudit, queryMessages } from './log-queries.js';
+import { queryAudit, writeAuditChunks } from './audit-log.js';
+import { queryMessages } from './log-queries.js';
 import {
   parseStored,
-  toStoredAudit,
   toStoredGroup,
   toStoredUser,
   type StoredGroup,
@@ -273,6 +273,7 @@ export class IdbWriter extends IdbReader implements StoreWriter {
   readonly #known = new Map<string, StoredUser | null>();
   readonly #groups = new Map<string, Group | null>();
   readonly #counters = new CounterDelta();
+  readonly #audit: AuditEvent[] = [];
   readonly #gate: KeyGate;
   /** The first failed write: the cause the store reports when the transaction aborts. */
   firstError: unknown;
@@ -372,12 +373,27 @@ export class IdbWriter extends IdbReader implements StoreWriter {
     this.#fire(seq === undefined ? messages.add(message) : messages.put({ ...message, _seq: seq }));
   }
 
+  /** Buffered (a copy, as a write would take), written in chunks by {@link IdbWriter.flush}. */
   async addAudit(event: AuditEvent): Promise<void> {
-    this.#fire(this.tx.objectStore(STORE.audit).add(toStoredAudit(event)));
+    this.#audit.push(structuredClone(event));
   }
 
-  /** Brings the counts and the key filter up to date; call once, after the domain work. */
+  override queryAudit(query: AuditQuery): Promise<Page<AuditEvent>> {
+    this.#writeAudit();
+    return super.queryAudit(query);
+  }
+
+  #writeAudit(): void {
+    if (this.#audit.length === 0) return;
+    const events = this.#audit.splice(0);
+    writeAuditChunks(this.tx.objectStore(STORE.audit), events, this.#counters, (req) =>
+      this.#fire(req),
+    );
+  }
+
+  /** Writes buffered audit, the counts and the key filter; call once, after the domain work. */
   async flush(): Promise<void> {
+    this.#writeAudit();
     await Promise.all([this.#counters.flush(this.counts), this.#gate.flush()]);
   }
 
