@@ -9,8 +9,9 @@
  *
  * Sign-in is faked for the demo: the API admits `Authorization: Bearer demo` (the token
  * demo/backends/rest.ts sends) as the seeded owner, Olivia; anything else is a 401.
- * CORS admits the demo's origin. `POST /__demo/reset` (outside the API, demo only) swaps
- * in a freshly seeded directory; connected pages reload their views.
+ * CORS admits pages served from this machine (this script's Vite, or `npm start`).
+ * `POST /__demo/reset` (outside the API, demo only) swaps in a freshly seeded directory;
+ * connected pages reload their views.
  *
  * Options: --port <n> API port (default 8787, or $ROSTER_API_PORT)
  *          --demo-port <n> demo port (default 5173; the next free one if taken)
@@ -59,7 +60,7 @@ async function main() {
   const apiPort = Number(option('port', process.env.ROSTER_API_PORT ?? 8787));
   const demoPort = Number(option('demo-port', 5173));
   const apiOnly = Boolean(option('api-only', false));
-  let demoOrigins = new Set();
+  const isLocalOrigin = (origin) => /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(origin);
 
   async function seededHandler() {
     const backend = memoryBackend();
@@ -69,7 +70,8 @@ async function main() {
       basePath: '/api',
       authorize: (request) =>
         request.headers.get('Authorization') === 'Bearer demo' ? { actor: OWNER } : null,
-      cors: { origin: (origin) => demoOrigins.has(origin) },
+      // Any page served from this machine (this script's Vite, or `npm start` on its port).
+      cors: { origin: isLocalOrigin },
       onError: (error) => console.error('Roster API error:', error),
     });
   }
@@ -88,7 +90,7 @@ async function main() {
   async function resetDemo(request) {
     const origin = request.headers.get('Origin');
     const headers =
-      origin && demoOrigins.has(origin) ? { 'Access-Control-Allow-Origin': origin } : {};
+      origin && isLocalOrigin(origin) ? { 'Access-Control-Allow-Origin': origin } : {};
     if (request.method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
@@ -131,7 +133,6 @@ async function main() {
     const port = demo.config.server.port;
     const address = demo.httpServer?.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
-    demoOrigins = new Set([`http://${host}:${actualPort}`, `http://localhost:${actualPort}`]);
     const page = `http://${host}:${actualPort}/?backend=rest&url=${encodeURIComponent(apiUrl)}`;
     console.log(`\n  Demo portal on the REST backend: ${page}\n`);
   }
