@@ -28,7 +28,7 @@ interface Call {
 
 /**
  * Runs reading, mapping and validation in a module worker, so importing 100k rows never
- * blocks the page: rows cross between threads in chunks of 1,000 and the page yields
+ * blocks the page: rows cross between threads in chunks of 500 and the page yields
  * between chunks. Tables it reads remember the worker, so `roster.import.plan(table, …)`
  * validates there too.
  *

@@ -5,7 +5,7 @@ import type { ValidateOptions } from '../import/validate.js';
 import type { ValidatedRow } from '../import/values.js';
 
 /** Rows per message: small enough that (de)serialising one never blocks a page for long. */
-export const CHUNK_ROWS = 1_000;
+export const CHUNK_ROWS = 500;
 
 /** The parts of a table besides its rows. */
 export interface TableHead {
