@@ -13,29 +13,8 @@ import {
   type Roster,
 } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
-import { defineSuite, measure, result } from '../lib/index.js';
-
-/** The bench file: every phone unique, a quarter of group cells quoted, notes with commas. */
-export function generateCsv(rows: number): string {
-  const parts = ['Full Name,Email,Phone,Groups,Notes\r\n'];
-  for (let i = 0; i < rows; i++) {
-    const high = String(Math.floor(i / 10_000)).padStart(3, '0');
-    const low = String(i % 10_000).padStart(4, '0');
-    const phone =
-      i % 4 === 0
-        ? `082 ${high} ${low}`
-        : i % 4 === 1
-          ? `+27 71 ${high} ${low}`
-          : i % 4 === 2
-            ? `(083) ${high}-${low}`
-            : `+44 7700 9${String(i).padStart(5, '0')}`;
-    const groups = i % 4 === 0 ? '"Sales, Berlin"' : i % 4 === 1 ? 'Support' : 'Field; Safety';
-    const notes =
-      i % 5 === 0 ? `"Says ""hi"", joined ${2000 + (i % 25)}"` : `Met at conference ${i % 97}`;
-    parts.push(`Person ${i} Example,person${i}@example.com,${phone},${groups},${notes}\r\n`);
-  }
-  return parts.join('');
-}
+import { defineSuite, measure, openBrowserBench, result } from '../lib/index.js';
+import { generateCsv } from './import-data.js';
 
 async function readToPlan(roster: Roster, bytes: Uint8Array): Promise<ImportPlan> {
   const table = await readTable(bytes);
@@ -91,6 +70,15 @@ export default defineSuite({
       },
     );
 
+    ctx.log('import: chromium, through the worker');
+    const page = await openBrowserBench({ entry: new URL('./import.browser.ts', import.meta.url) });
+    let browser: { ms: number; longest: number; longTasks: number };
+    try {
+      browser = await page.call('workerImport', { rows: n });
+    } finally {
+      await page.close();
+    }
+
     const common = { suite: 'import', n };
     return [
       result({
@@ -120,6 +108,12 @@ export default defineSuite({
         unit: 'MB',
       }),
       result({ ...common, case: 'read-to-plan peak RSS growth', value: peakGrowth, unit: 'MB' }),
+      result({ ...common, case: 'read-to-plan in worker (chromium)', value: browser.ms }),
+      result({
+        ...common,
+        case: 'longest main-thread task during read-to-plan (chromium)',
+        value: browser.longest,
+      }),
     ];
   },
 });
