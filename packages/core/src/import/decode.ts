@@ -14,11 +14,16 @@ export interface DecodedText {
  */
 export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): DecodedText {
   const bomEncoding = sniffBom(bytes);
-  const encoding =
-    forced ?? bomEncoding ?? sniffUtf16(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
+  let encoding = forced ?? bomEncoding ?? sniffUtf16(bytes);
+  let text: string | null = null;
+  if (encoding === null) {
+    // One strict pass both checks and decodes; invalid UTF-8 is legacy Excel "CSV".
+    text = strictUtf8(bytes);
+    encoding = text === null ? 'windows-1252' : 'utf-8';
+  }
   const bom = bomEncoding !== null && bomEncoding === encoding;
   // ignoreBOM false (the default) strips a matching BOM.
-  let text = new TextDecoder(encoding).decode(bytes);
+  text ??= new TextDecoder(encoding).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, encoding, bom };
 }
@@ -46,13 +51,12 @@ function sniffUtf16(bytes: Uint8Array): TextEncodingName | null {
   return null;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const strict = new TextDecoder('utf-8', { fatal: true });
 
-function isUtf8(bytes: Uint8Array): boolean {
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    strictUtf8.decode(bytes);
-    return true;
+    return strict.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
