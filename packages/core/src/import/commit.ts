@@ -127,6 +127,7 @@ export async function commitImport(
     if (aborted) break;
   }
 
+  const inviteUnsupported = Boolean(options.sendInvites) && !backend.capabilities.invitations;
   const total = work.length;
   let done = 0;
   for (let start = 0; start < work.length; start += batchSize) {
@@ -178,10 +179,13 @@ export async function commitImport(
       );
       creates.forEach(({ entry, user, remark }) => {
         const failure = failureOf(outcome, user.id);
+        const remarks = inviteUnsupported
+          ? [remark, INVITES_UNSUPPORTED].filter(Boolean).join('; ')
+          : remark;
         results.set(
           entry.row,
           failure === null
-            ? { ...reportRow(entry, 'created', remark), userId: user.id }
+            ? { ...reportRow(entry, 'created', remarks), userId: user.id }
             : reportRow(entry, 'failed', failure),
         );
       });
@@ -224,6 +228,8 @@ export async function commitImport(
     aborted,
   };
 }
+
+const INVITES_UNSUPPORTED = 'no invitation sent: this directory does not send invitations';
 
 function resolveGroups(
   entry: PlanEntry,
