@@ -8,6 +8,7 @@ import { after, before, describe, it } from '@roster/test-support/harness';
 import { createRoster, localImportEngine, readTable, type Roster } from '@roster/core';
 import { createImportWorkerClient, type ImportWorkerClient } from '@roster/core/import-worker';
 import { memoryBackend } from '@roster/adapters/memory';
+import { generateCsv } from '../../../bench/suites/import-data.js';
 
 let engine: ImportWorkerClient;
 let roster: Roster;
@@ -21,25 +22,6 @@ before(() => {
   roster = createRoster({ backend: memoryBackend(), defaultCountry: 'ZA' });
 });
 after(() => engine.terminate());
-
-/** ~8 MB: Full Name, Email, Phone (national and international), Groups, Notes. */
-function generate(rows: number): string {
-  const parts = ['Full Name,Email,Phone,Groups,Notes\r\n'];
-  for (let i = 0; i < rows; i++) {
-    const high = String(Math.floor(i / 10_000)).padStart(3, '0');
-    const low = String(i % 10_000).padStart(4, '0');
-    const phone =
-      i % 3 === 0
-        ? `082 ${high} ${low}`
-        : i % 3 === 1
-          ? `+27 71 ${high} ${low}`
-          : `+44 7700 9${String(i).padStart(5, '0')}`;
-    parts.push(
-      `Person ${i} Example,person${i}@example.com,${phone},${i % 4 === 0 ? '"Sales, Berlin"' : 'Support'},"Row ${i}, met at the 2024 conference"\r\n`,
-    );
-  }
-  return parts.join('');
-}
 
 describe('import worker', () => {
   it('reads, maps and validates exactly like the page does', async () => {
@@ -80,7 +62,7 @@ describe('import worker', () => {
   });
 
   it('plans 100k rows without blocking the main thread for more than 50 ms', async () => {
-    const file = new Blob([generate(100_000)], { type: 'text/csv' });
+    const file = new Blob([generateCsv(100_000)], { type: 'text/csv' });
     // A busy machine (parallel test files, CI neighbours) stretches any task now and then;
     // blocking by design would show in every attempt, so the best of five attempts is asserted.
     const attempts: Attempt[] = [];

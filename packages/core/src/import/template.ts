@@ -1,15 +1,10 @@
 import { csvLine } from '../export/csv-format.js';
-import { FIELD_LABELS, type ImportField } from './fields.js';
+import { FIELD_LABELS, IMPORT_FIELDS } from './fields.js';
 
-const TEMPLATE_FIELDS: readonly ImportField[] = [
-  'name',
-  'email',
-  'phone',
-  'groups',
-  'role',
-  'notes',
-  'externalId',
-];
+/** One name column: the parts (first/middle/last) are for files that split it. */
+const TEMPLATE_FIELDS = IMPORT_FIELDS.filter(
+  (field) => field !== 'firstName' && field !== 'middleName' && field !== 'lastName',
+);
 const EXAMPLE: Record<string, string> = {
   name: 'Anna Schmidt',
   email: 'anna@example.com',

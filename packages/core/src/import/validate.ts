@@ -1,7 +1,7 @@
 import type { CountryCode } from '../rules/phone.js';
 import { createPhoneNormalizer } from './fast-phone.js';
 import { EMAIL_PATTERN, splitGroups, unescapeFormula } from './cells.js';
-import type { ImportField } from './fields.js';
+import { IMPORT_FIELDS, type ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table } from './types.js';
 import type { ImportIssue, ImportValues, ValidatedRow } from './values.js';
@@ -43,21 +43,12 @@ export function validateRows(
   const seenExternal = new Map<string, number>();
   const out: ValidatedRow[] = new Array<ValidatedRow>(table.rows.length);
   // Column indexes resolved once (-1: not mapped); the loop runs 100k times.
-  const at = (field: ImportField): number => columns[field] ?? -1;
-  const [iName, iFirst, iMiddle, iLast, iEmail, iPhone, iGroups, iRole, iNotes, iExternal] = (
-    [
-      'name',
-      'firstName',
-      'middleName',
-      'lastName',
-      'email',
-      'phone',
-      'groups',
-      'role',
-      'notes',
-      'externalId',
-    ] as const
-  ).map(at) as [number, number, number, number, number, number, number, number, number, number];
+  const index = Object.fromEntries(
+    IMPORT_FIELDS.map((field) => [field, columns[field] ?? -1]),
+  ) as Record<ImportField, number>;
+  const { name: iName, firstName: iFirst, middleName: iMiddle, lastName: iLast } = index;
+  const { email: iEmail, phone: iPhone, groups: iGroups, role: iRole } = index;
+  const { notes: iNotes, externalId: iExternal } = index;
   let cells: string[] = [];
   const cell = (index: number): string => (index < 0 ? '' : clean(cells[index]));
   for (let r = 0; r < table.rows.length; r++) {
