@@ -42,6 +42,9 @@ import {
 import { groupMatcher, longestPart, startsWith, WORD } from './tokens.js';
 import { queryUsers, type UserQueryContext } from './user-query.js';
 
+/** Groups read at once by a write transaction's first group lookup. */
+const GROUPS_AT_ONCE = 500;
+
 const UNIQUE_INDEX: Record<UserKey, string> = {
   email: USER_INDEX.email,
   phone: USER_INDEX.phone,
@@ -272,6 +275,8 @@ export class IdbWriter extends IdbReader implements StoreWriter {
   /** Users as read or written in this transaction (`null`: known to be absent). */
   readonly #known = new Map<string, StoredUser | null>();
   readonly #groups = new Map<string, Group | null>();
+  /** True once every group was read into `#groups` (absent ids are then known absent). */
+  #allGroups = false;
   readonly #counters = new CounterDelta();
   readonly #audit: AuditEvent[] = [];
   readonly #gate: KeyGate;
@@ -312,8 +317,20 @@ export class IdbWriter extends IdbReader implements StoreWriter {
     return super.findUserId(key, value);
   }
 
+  /**
+   * Groups are few and every created user checks its groups: the first lookup reads them
+   * all at once (up to {@link GROUPS_AT_ONCE}), so a batch waits for the store once, not
+   * once per group.
+   */
   override async getGroup(id: string): Promise<Group | undefined> {
-    if (!this.#groups.has(id)) this.#groups.set(id, (await super.getGroup(id)) ?? null);
+    if (!this.#groups.has(id) && !this.#allGroups) {
+      const all = (await request(this.groups.getAll(null, GROUPS_AT_ONCE))) as StoredGroup[];
+      this.#allGroups = all.length < GROUPS_AT_ONCE;
+      for (const stored of all)
+        if (!this.#groups.has(stored.id)) this.#groups.set(stored.id, readGroup(stored));
+    }
+    if (!this.#groups.has(id))
+      this.#groups.set(id, this.#allGroups ? null : ((await super.getGroup(id)) ?? null));
     const group = this.#groups.get(id);
     return group ? structuredClone(group) : undefined;
   }
