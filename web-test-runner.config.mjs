@@ -20,9 +20,14 @@ import { chromeLaunchOptions } from './scripts/lib/chrome.mjs';
 import { countReporter } from './scripts/wtr/count-reporter.mjs';
 import { tsSourceForJs } from './scripts/wtr/ts-source-for-js.mjs';
 import { restTestServers } from './packages/adapters/test/rest-support/wtr-plugin.mjs';
+import { importCorpus } from './packages/core/test/corpus-support/wtr-plugin.mjs';
 
 /** Test-runner and dev-server plugins: add yours here (one line each). */
-export const plugins = [esbuildPlugin({ ts: true, target: 'es2022' }), restTestServers()];
+export const plugins = [
+  esbuildPlugin({ ts: true, target: 'es2022' }),
+  restTestServers(),
+  importCorpus(),
+];
 
 const defaultFiles = ['packages/*/test/**/*.test.ts', '!packages/*/test/**/*.node.test.ts'];
 const files = process.env.ROSTER_WTR_FILES

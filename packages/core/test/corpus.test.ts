@@ -1,21 +1,73 @@
 /**
  * Every file of the shared import corpus (../shared/corpus, beside the repository)
  * imports with the outcome its README states, through the public API a user's file takes:
- * readTable → suggestMapping → plan → commit. Node only: the files are read with fs.
+ * readTable → suggestMapping → plan → commit. In Node the files are read from disk and the
+ * engine runs inline; in Chromium they are fetched (test/corpus-support/wtr-plugin.mjs)
+ * and read, mapped and validated in the import worker.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { beforeEach, describe, it } from '@roster/test-support/harness';
-import { createRoster, type Roster, type Table, type User } from '@roster/core';
+import { after, before, beforeEach, describe, it } from '@roster/test-support/harness';
+import { createRoster, type ImportEngine, type Roster, type Table, type User } from '@roster/core';
+import { createImportWorkerClient, type ImportWorkerClient } from '@roster/core/import-worker';
 import { memoryBackend } from '@roster/adapters/memory';
+import type * as NodeFs from 'node:fs/promises';
 
-const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
-const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(CORPUS + name));
+const inBrowser = typeof window !== 'undefined';
+const files = new Map<string, Uint8Array>();
+let worker: ImportWorkerClient | undefined;
+
+before(async () => {
+  const names = [
+    'utf8-bom.csv',
+    'windows-1252.csv',
+    'semicolon.csv',
+    'paste-name-mobile-notes.txt',
+    'quoted.csv',
+    'invalid-rows.csv',
+    'no-header.csv',
+    'two-sheets.xlsx',
+  ];
+  for (const name of names) files.set(name, await load(name));
+  if (inBrowser)
+    worker = createImportWorkerClient({
+      worker: () =>
+        new Worker(new URL('../src/import-worker/worker.ts', import.meta.url), { type: 'module' }),
+    });
+});
+after(() => worker?.terminate());
+
+async function load(name: string): Promise<Uint8Array> {
+  if (inBrowser) {
+    const response = await fetch(`/__corpus/${name}`);
+    if (!response.ok) throw new Error(`corpus file ${name}: HTTP ${response.status}`);
+    // Base64 (see the plugin): the bytes exactly as on disk.
+    return Uint8Array.from(atob(await response.text()), (c) => c.charCodeAt(0));
+  }
+  // Kept out of the browser bundle: the specifier is not a literal.
+  const fs = 'node:fs/promises';
+  const { readFile } = (await import(/* @vite-ignore */ fs)) as typeof NodeFs;
+  return new Uint8Array(
+    await readFile(new URL(`../../../../shared/corpus/${name}`, import.meta.url)),
+  );
+}
+
+const bytes = (name: string): Uint8Array => files.get(name)!;
 
 let roster: Roster;
 beforeEach(() => {
-  roster = createRoster({ backend: memoryBackend(), defaultCountry: 'ZA' });
+  const backend = memoryBackend();
+  const real = createRoster({ backend, defaultCountry: 'ZA' });
+  // Every read goes through the worker in browsers (plans follow the table's engine).
+  const engine: ImportEngine | undefined = worker;
+  roster = engine
+    ? {
+        ...real,
+        import: {
+          ...real.import,
+          readTable: (source, options) => real.import.readTable(source, { ...options, engine }),
+        },
+      }
+    : real;
 });
 
 async function importAll(table: Table, options: Parameters<Roster['import']['plan']>[2] = {}) {
