@@ -75,6 +75,12 @@ describe('readTable: rows', () => {
     expect(table.headers).to.deep.equal(['Name', 'Email', 'Column C']);
     expect(table.rows[0]).to.deep.equal(['Ann', '', '']);
   });
+  it('takes pasted lines as data unless the first one names columns', async () => {
+    expect((await readTable('David, Sales\nAnna, Ops')).detected.header).to.equal(false);
+    expect((await readTable('Name, Group\nAnna, Ops')).detected.header).to.equal(true);
+    expect((await readTable(new Blob(['Alpha,Beta\nx,y']))).detected.header).to.equal(true);
+  });
+
   it('detects a header row and lets the admin turn it off', async () => {
     const text = 'Name,Email\nAnn,ann@example.com';
     expect((await readTable(text)).detected.header).to.equal(true);

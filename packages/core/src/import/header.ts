@@ -13,7 +13,7 @@ export interface HeaderGuess {
  * values (emails, phone numbers, numbers, dates); yes when a cell is a known header name,
  * or when later rows hold data where row 1 holds words.
  */
-export function detectHeader(rows: string[][]): HeaderGuess {
+export function detectHeader(rows: string[][], options: { pasted?: boolean } = {}): HeaderGuess {
   const first = rows[0];
   if (!first) return { header: false, dataLike: null };
   const cells = first.map((cell) => cell.trim());
@@ -26,6 +26,9 @@ export function detectHeader(rows: string[][]): HeaderGuess {
     if (later.some((row) => looksLikeData((row[c] ?? '').trim())))
       return { header: true, dataLike: null };
   }
+  // Pasted lines are data unless row 1 names its columns; a file's first row of distinct
+  // words is its header.
+  if (options.pasted) return { header: false, dataLike: null };
   const nonEmpty = cells.filter((cell) => cell !== '');
   const unique = new Set(nonEmpty.map((cell) => cell.toLowerCase())).size === nonEmpty.length;
   return { header: nonEmpty.length === cells.length && unique && later.length > 0, dataLike: null };

@@ -153,7 +153,7 @@ function build(
   options: ReadTableOptions,
   maxRows: number,
 ): Table {
-  const guess = detectHeader(records);
+  const guess = detectHeader(records, { pasted: base.format === 'text' });
   const header = options.header ?? guess.header;
   const notices: string[] = [];
   if (header && !guess.header && guess.dataLike !== null)
