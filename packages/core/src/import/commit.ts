@@ -105,7 +105,7 @@ export async function commitImport(
   const groupFailures = new Map<string, string>();
   let aborted = false;
   for (const entry of work) {
-    for (const name of entry.target.groupNames) {
+    for (const name of entry.values.groups) {
       const key = normalizeGroupName(name);
       if (groupIds.has(key) || groupFailures.has(key)) continue;
       if (!createGroups) {
@@ -162,10 +162,11 @@ export async function commitImport(
           },
         });
       } else {
-        const current = new Set(entry.target.currentGroupIds);
+        const target = entry.target!;
+        const current = new Set(target.currentGroupIds);
         const added = ids.filter((id) => !current.has(id));
-        const patch: NormalizedUserPatch = { ...entry.target.patch };
-        if (added.length > 0) patch.groupIds = [...entry.target.currentGroupIds, ...added];
+        const patch: NormalizedUserPatch = { ...target.patch };
+        if (added.length > 0) patch.groupIds = [...target.currentGroupIds, ...added];
         if (Object.keys(patch).length > 0) updates.push({ entry, patch, remark });
         else results.set(entry.row, reportRow(entry, 'skipped', remark || 'no changes'));
       }
@@ -196,7 +197,7 @@ export async function commitImport(
           updates.map(({ entry, patch }) => ({
             id: entry.userId!,
             patch,
-            version: entry.target.version!,
+            version: entry.target!.version,
           })),
           call,
         ),
@@ -238,7 +239,7 @@ function resolveGroups(
 ): { ids: string[]; remark: string } {
   const ids: string[] = [];
   const remarks: string[] = [];
-  for (const name of entry.target.groupNames) {
+  for (const name of entry.values.groups) {
     const key = normalizeGroupName(name);
     const id = groupIds.get(key);
     if (id !== undefined) {

@@ -41,6 +41,7 @@ export function validateRows(
   const seenEmail = new Map<string, number>();
   const seenPhone = new Map<string, number>();
   const seenExternal = new Map<string, number>();
+  const groupLists = new Map<string, string[]>();
   const out: ValidatedRow[] = new Array<ValidatedRow>(table.rows.length);
   // Column indexes resolved once (-1: not mapped); the loop runs 100k times.
   const index = Object.fromEntries(
@@ -99,7 +100,13 @@ export function validateRows(
       else issues = addIssue(issues, error('externalId', `duplicate of row ${first}`, 'duplicate'));
     }
 
-    const groups = splitGroups(cell(iGroups));
+    // Files repeat a handful of group cells: one (frozen) list per distinct cell.
+    const groupCell = cell(iGroups);
+    let groups = groupLists.get(groupCell);
+    if (groups === undefined) {
+      groups = Object.freeze(splitGroups(groupCell)) as string[];
+      groupLists.set(groupCell, groups);
+    }
     for (const group of groups)
       if (group.length > 200)
         issues = addIssue(
@@ -124,7 +131,18 @@ export function validateRows(
       notes,
       externalId,
     };
-    out[r] = { row, values, issues };
+    // Shaped like a plan entry (the plan fills in the rest in place; see classify).
+    out[r] = {
+      row,
+      action: 'create',
+      values,
+      issues,
+      userId: null,
+      reason: null,
+      changes: null,
+      role: null,
+      target: null,
+    } as ValidatedRow;
   }
   return out;
 }
