@@ -131,18 +131,7 @@ export function validateRows(
       notes,
       externalId,
     };
-    // Shaped like a plan entry (the plan fills in the rest in place; see classify).
-    out[r] = {
-      row,
-      action: 'create',
-      values,
-      issues,
-      userId: null,
-      reason: null,
-      changes: null,
-      role: null,
-      target: null,
-    } as ValidatedRow;
+    out[r] = { row, values, issues };
   }
   return out;
 }
