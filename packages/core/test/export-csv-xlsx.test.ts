@@ -82,7 +82,7 @@ const ROLES = ['owner', 'admin', 'member'];
 const text = (min: number, max: number) =>
   fc
     .string({
-      unit: fc.constantFrom(...'aZé ,;"\'=+-@\n\tx1'.split(''), 'ß', '😀'),
+      unit: fc.constantFrom(...'aZé ,;"\'=+-@\n\r\tx1<&>'.split(''), 'ß', '😀'),
       minLength: min,
       maxLength: max,
     })

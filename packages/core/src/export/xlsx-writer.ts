@@ -103,7 +103,7 @@ export class XlsxSheetWriter {
   }
 }
 
-/** XML text: escaped, and without the control characters XML 1.0 forbids. */
+/** XML text: escaped, CR kept, and without the control characters XML 1.0 forbids. */
 function xmlText(value: string): string {
   return (
     value
@@ -113,5 +113,7 @@ function xmlText(value: string): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
+      // XML parsers turn a raw CR into LF; a character reference keeps it.
+      .replace(/\r/g, '&#13;')
   );
 }
