@@ -140,6 +140,7 @@ export async function planImport(
   const contactRule =
     columns.phone === undefined ? 'email is required' : 'email or phone is required';
   const newGroups = new Map<string, string>();
+  const unknownByList = new Map<readonly string[], string[]>();
   const counts: Record<PlanAction, number> = { create: 0, update: 0, skip: 0, error: 0 };
   const entries: PlanEntry[] = new Array<PlanEntry>(validated.length);
   const slicer = createSlicer();
@@ -156,6 +157,7 @@ export async function planImport(
       groups,
       existing,
       newGroups,
+      unknownByList,
       options: resolved,
       contactRule,
     });
@@ -170,6 +172,8 @@ interface ClassifyContext {
   groups: Map<string, Group>;
   existing: ExistingUsers;
   newGroups: Map<string, string>;
+  /** Unknown names per groups list: rows share their lists (one per distinct cell). */
+  unknownByList: Map<readonly string[], string[]>;
   options: ImportPlan['options'];
   contactRule: string;
 }
@@ -191,18 +195,25 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   }
 
   // Groups: unknown ones are created on commit or flagged.
-  for (const name of values.groups) {
-    const key = normalizeGroupName(name);
-    if (c.groups.has(key)) continue;
-    if (!c.newGroups.has(key)) c.newGroups.set(key, name);
-    if (c.options.unknownGroups === 'flag')
+  let unknown = c.unknownByList.get(values.groups);
+  if (unknown === undefined) {
+    unknown = [];
+    for (const name of values.groups) {
+      const key = normalizeGroupName(name);
+      if (c.groups.has(key)) continue;
+      if (!c.newGroups.has(key)) c.newGroups.set(key, name);
+      unknown.push(name);
+    }
+    c.unknownByList.set(values.groups, unknown);
+  }
+  if (c.options.unknownGroups === 'flag')
+    for (const name of unknown)
       issues = withIssue(validated.issues, issues, {
         field: 'groups',
         message: `group “${name}” does not exist; it is added only if you choose to create missing groups`,
         severity: 'warning',
         code: 'unknown_group',
       });
-  }
 
   // Existing user: every key the row carries must point at the same user.
   const { email, externalId, phone } = c.existing;
@@ -212,7 +223,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
     values.externalId === null || externalId.size === 0
       ? undefined
       : externalId.get(values.externalId.toLowerCase());
-  const byPhone = values.phone === null ? undefined : phone.get(values.phone);
+  const byPhone = values.phone === null || phone.size === 0 ? undefined : phone.get(values.phone);
   let match: { user: User; by: string } | null = null;
   if (byEmail) match = { user: byEmail, by: 'email' };
   // Keys in order of trust: email, external ID, phone (no per-row arrays: 100k rows).
