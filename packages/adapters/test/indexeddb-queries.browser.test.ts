@@ -347,6 +347,85 @@ describe('indexeddb: user queries match the memory store', function () {
   });
 });
 
+describe('indexeddb: deep offsets match the memory store', function () {
+  let idb: IndexedDbStore;
+  let memory: Store;
+  let name: string;
+
+  beforeEach(async () => {
+    name = `roster-offsets-${Date.now()}-${Math.random()}`;
+    const data = directory(2400, 77);
+    // Short names make buckets that are prefixes of others ('al' < 'al ' < 'ala').
+    for (const [i, short] of ['Al', 'Al', 'Al B', 'Alan', 'Bo', 'Zz'].entries())
+      data.users.push({
+        ...data.users[i]!,
+        id: `short-${i}`,
+        name: short,
+        email: `short${i}@example.com`,
+        phone: null,
+        externalId: null,
+      });
+    idb = await indexedDbStore({ name, crossTab: false });
+    memory = memoryStore();
+    await load(idb, data.users, data.groups);
+    await load(memory, data.users, data.groups);
+  });
+
+  afterEach(async () => {
+    await idb.close();
+    await deleteIndexedDb(name);
+  });
+
+  /** Rows of the short names in the memory store's order: offsets landing in their buckets. */
+  async function shortRows(
+    direction: 'asc' | 'desc',
+    includeDeleted: false | 'only',
+  ): Promise<number[]> {
+    const { ids } = await allIds(
+      memory,
+      { sort: { field: 'name', direction }, includeDeleted },
+      1000,
+    );
+    return ids
+      .flatMap((id, row) => (id.startsWith('short-') ? [row, row - 1] : []))
+      .filter((row) => row >= 1000);
+  }
+
+  it('name-sorted pages far down the list, both directions, live and deleted', async () => {
+    for (const direction of ['asc', 'desc'] as const)
+      for (const includeDeleted of [false, 'only'] as const)
+        for (const offset of [
+          999,
+          1000,
+          1234,
+          1777,
+          2100,
+          2230,
+          2300,
+          5000,
+          ...(await shortRows(direction, includeDeleted)),
+        ]) {
+          const input = UserQuery.parse({
+            sort: { field: 'name', direction },
+            includeDeleted,
+            offset,
+            limit: 40,
+          });
+          const [ours, theirs] = await Promise.all([
+            idb.read((tx) => tx.queryUsers(input, NOW)),
+            memory.read((tx) => tx.queryUsers(input, NOW)),
+          ]);
+          const label = JSON.stringify({ direction, includeDeleted, offset });
+          expect(
+            ours.items.map((u) => u.id),
+            label,
+          ).to.deep.equal(theirs.items.map((u) => u.id));
+          expect(ours.total, label).to.equal(theirs.total);
+          expect(ours.nextCursor === null, label).to.equal(theirs.nextCursor === null);
+        }
+  });
+});
+
 describe('indexeddb: audit trail and outbox match the memory store', function () {
   let idb: IndexedDbStore;
   let memory: Store;

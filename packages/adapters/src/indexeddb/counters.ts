@@ -1,4 +1,4 @@
-import type { User } from '@roster/core';
+import { foldText, type User } from '@roster/core';
 import { statusKey, type StatusKey } from './records.js';
 import { request } from './requests.js';
 import { HIGH } from './schema.js';
@@ -10,7 +10,9 @@ import { HIGH } from './schema.js';
  *
  * Buckets: `['n', deleted, status, role]` and, per group, `['g', groupId, deleted, status,
  * role]`. Any combination of the deleted, status, role and group filters is a sum of
- * buckets. Every write adjusts the buckets of the record before and after, in the same
+ * buckets. `['o', deleted, name prefix]` counts users per first letters of the folded
+ * name: summed in name order they tell where row N of the name-sorted list starts, so a
+ * deep offset (a table scrolled to row 90,000) skips within one bucket, not 90,000 rows. Every write adjusts the buckets of the record before and after, in the same
  * transaction, so the counts are exactly as current as the records.
  */
 
@@ -22,11 +24,17 @@ export interface CountRecord {
   n: number;
 }
 
+/** Leading code units of the folded name that order-statistic buckets group by. */
+export const NAME_PREFIX = 3;
+
 /** The buckets a user counts in. */
 function bucketsOf(user: User): IDBValidKey[][] {
   const deleted: Deleted = user.deletedAt === null ? 0 : 1;
   const status = statusKey(user);
-  const buckets: IDBValidKey[][] = [['n', deleted, status, user.role]];
+  const buckets: IDBValidKey[][] = [
+    ['n', deleted, status, user.role],
+    ['o', deleted, foldText(user.name).slice(0, NAME_PREFIX)],
+  ];
   for (const groupId of new Set(user.groupIds))
     buckets.push(['g', groupId, deleted, status, user.role]);
   return buckets;
@@ -76,6 +84,18 @@ export class CounterDelta {
 export async function countOf(counts: IDBObjectStore, key: IDBValidKey[]): Promise<number> {
   const stored = (await request(counts.get(key))) as CountRecord | undefined;
   return stored?.n ?? 0;
+}
+
+/** Users per name prefix (`deleted` scope), in name order: `[prefix, count]`. */
+export async function namePrefixCounts(
+  counts: IDBObjectStore,
+  deleted: Deleted,
+): Promise<[string, number][]> {
+  const prefix: IDBValidKey[] = ['o', deleted];
+  const records = (await request(
+    counts.getAll(IDBKeyRange.bound(prefix, [...prefix, HIGH])),
+  )) as CountRecord[];
+  return records.map(({ k, n }) => [k[2] as string, n]);
 }
 
 /** What a count is of: filters that combine with AND, values within one with OR. */

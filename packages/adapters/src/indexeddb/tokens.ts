@@ -78,6 +78,14 @@ export function searchRanges(search: string): IDBKeyRange[] | null {
   return ranges;
 }
 
+/** True when every word of a search is letters and digits only (after folding). */
+export function isPlainSearch(search: string): boolean {
+  return foldText(search.trim())
+    .split(/\s+/u)
+    .filter(Boolean)
+    .every((term) => !SPLIT.test(term));
+}
+
 /** The longest letter/digit run of any word of a search (`''` when there is none). */
 export function longestPart(search: string): string {
   let longest = '';

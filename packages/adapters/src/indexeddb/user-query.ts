@@ -12,8 +12,9 @@ import {
   type SortValue,
   type User,
   type UserQuery,
+  type UserSearchText,
 } from '@roster/core';
-import { countUsers } from './counters.js';
+import { countUsers, namePrefixCounts } from './counters.js';
 import { corruptRecord } from './errors.js';
 import {
   indexValueOf,
@@ -25,7 +26,7 @@ import {
 } from './records.js';
 import { prefixRange, request } from './requests.js';
 import { HIGH, NONE, USER_INDEX } from './schema.js';
-import { searchRanges } from './tokens.js';
+import { isPlainSearch, searchRanges, WORD } from './tokens.js';
 import {
   Concat,
   Filtered,
@@ -64,6 +65,9 @@ export interface UserQueryContext {
 
 type Deleted = 0 | 1;
 
+/** Offsets from which a name-sorted page is positioned by the name-prefix counts. */
+const DEEP_OFFSET = 1000;
+
 /** Display statuses in ascending sort order (core's STATUS_ORDER). */
 const STATUS_ORDER: DisplayStatus[] = ['invited', 'expired', 'bounced', 'active', 'inactive'];
 
@@ -97,8 +101,8 @@ export async function queryUsers(
   now: Date,
 ): Promise<Page<User>> {
   const plan = new Planner(ctx, query, now);
-  const { stream, total } = await plan.build();
-  if (query.offset) await stream.skip(query.offset);
+  const { stream, total, positioned } = await plan.build();
+  if (query.offset && !positioned) await stream.skip(query.offset);
   const records = await stream.take(query.limit + 1);
   const items = records.slice(0, query.limit);
   for (const record of items) ctx.seen(record);
@@ -119,6 +123,8 @@ class Planner {
   readonly after: SortKey | null;
   readonly deleted: Deleted[];
   readonly #matches: ReturnType<typeof compileUserFilter>;
+  /** Every search word is letters/digits only: the stored tokens are all it can match. */
+  readonly #plainTerms: boolean;
 
   constructor(
     private readonly ctx: UserQueryContext,
@@ -128,6 +134,7 @@ class Planner {
     this.field = query.sort.field;
     this.direction = query.sort.direction;
     this.#matches = compileUserFilter(query, now);
+    this.#plainTerms = query.search !== undefined && isPlainSearch(query.search);
     this.after = query.cursor === undefined ? null : cursorKey(query.cursor);
     this.deleted =
       query.includeDeleted === false ? [0] : query.includeDeleted === 'only' ? [1] : [0, 1];
@@ -138,11 +145,24 @@ class Planner {
   /** Core's filter on a stored record; a record it cannot read is reported, not skipped. */
   readonly keep = (user: StoredUser): boolean => {
     try {
-      return this.#matches(user, () => userSearchText(user));
+      return this.#matches(user, () => this.#searchText(user));
     } catch (error) {
       throw corruptRecord('users', user.id, [{ path: [], message: String(error) }], error);
     }
   };
+
+  /**
+   * The search text core's matcher reads. For searches of plain words, the stored tokens
+   * are exactly the words it could match (a plain word that starts a whole field starts
+   * its first word), so nothing is folded again per candidate; otherwise core builds it.
+   */
+  #searchText(user: StoredUser): UserSearchText {
+    if (!this.#plainTerms || !Array.isArray(user._words)) return userSearchText(user);
+    const words: string[] = [];
+    for (const token of user._words)
+      if (token.startsWith(WORD)) words.push(token.slice(WORD.length));
+    return { words, phoneDigits: (user.phone ?? '').replace(/\D/g, '') };
+  }
 
   readonly compare = (a: StoredUser, b: StoredUser): number =>
     compareSortKeys(this.keyOf(a), this.keyOf(b), this.direction);
@@ -155,7 +175,7 @@ class Planner {
     return this.ctx.users.index(name);
   }
 
-  async build(): Promise<{ stream: UserStream; total: number }> {
+  async build(): Promise<{ stream: UserStream; total: number; positioned?: boolean }> {
     if (this.query.search) return this.#search(this.query.search);
     const statuses = this.query.status?.length ? [...new Set(this.query.status)] : null;
     const roles = this.query.role?.length ? [...new Set(this.query.role)] : null;
@@ -163,7 +183,12 @@ class Planner {
     const total = await this.#total(statuses, roles, groupId);
     if (total === 0) return { stream: new Listed([]), total };
     const filtered = statuses !== null || roles !== null || groupId !== undefined;
-    if (!filtered) return { stream: this.#walk(), total };
+    if (!filtered) {
+      const offset = this.query.offset ?? 0;
+      if (this.field === 'name' && this.deleted.length === 1 && offset >= DEEP_OFFSET)
+        return { stream: await this.#nameAt(this.deleted[0]!, offset), total, positioned: true };
+      return { stream: this.#walk(), total };
+    }
 
     const directory = await countUsers(this.ctx.counts, {
       deleted: this.deleted,
@@ -366,6 +391,35 @@ class Planner {
       return new Concat([values, none()]);
     });
     return streams.length === 1 ? streams[0]! : new Merged(streams, this.compare);
+  }
+
+  /**
+   * The name-sorted list from row `offset` on, found with the name-prefix counts: the
+   * bucket holding that row is located by summing counts, and only the rows before it in
+   * that bucket are skipped.
+   */
+  async #nameAt(deleted: Deleted, offset: number): Promise<UserStream> {
+    const buckets = await namePrefixCounts(this.ctx.counts, deleted);
+    if (this.direction === 'desc') buckets.reverse();
+    let before = 0;
+    const index = this.index(USER_INDEX.name);
+    const keyOf = (user: StoredUser): IDBValidKey => [user._d, user._name, user.id];
+    // Descending, a bucket ends where the one above it (the previous here) starts.
+    let above: string | null = null;
+    for (const [prefix, count] of buckets) {
+      if (before + count <= offset) {
+        before += count;
+        above = prefix;
+        continue;
+      }
+      const stream: UserStream =
+        this.direction === 'asc'
+          ? new IndexForward(index, [deleted], keyOf, undefined, [deleted, prefix])
+          : new IndexDescending(index, [deleted], (user) => user._name, above ?? NONE);
+      await stream.skip(offset - before);
+      return stream;
+    }
+    return new Listed([]);
   }
 
   /** Status order: one run per display status (ids ascending within), in rank order. */

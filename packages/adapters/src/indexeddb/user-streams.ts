@@ -42,8 +42,10 @@ export class IndexForward implements UserStream {
     private readonly keyOf: (user: StoredUser) => IDBValidKey,
     /** Start just after this key (a page cursor), else at the start of the prefix. */
     after?: IDBValidKey,
+    /** Or start at this key, inclusive (a position found by counts). */
+    from?: IDBValidKey,
   ) {
-    this.#lower = after ?? prefix;
+    this.#lower = after ?? from ?? prefix;
     this.#open = after !== undefined;
     this.#upper = [...prefix, HIGH];
   }
