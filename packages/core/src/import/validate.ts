@@ -1,6 +1,7 @@
 import type { CountryCode } from '../rules/phone.js';
 import { createPhoneNormalizer } from './fast-phone.js';
 import { EMAIL_PATTERN, splitGroups, unescapeFormula } from './cells.js';
+import { KeyIndex } from './key-index.js';
 import { IMPORT_FIELDS, type ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table } from './types.js';
@@ -38,9 +39,9 @@ export function validateRows(
     // Only a leading quote can be an escape: skip the pattern test otherwise.
     return escaped && trimmed.charCodeAt(0) === 39 ? unescapeFormula(trimmed) : trimmed;
   };
-  const seenEmail = new Map<string, number>();
-  const seenPhone = new Map<string, number>();
-  const seenExternal = new Map<string, number>();
+  const seenEmail = new KeyIndex(table.rows.length);
+  const seenPhone = new KeyIndex(table.rows.length);
+  const seenExternal = new KeyIndex(table.rows.length);
   const groupLists = new Map<string, string[]>();
   const out: ValidatedRow[] = new Array<ValidatedRow>(table.rows.length);
   // Column indexes resolved once (-1: not mapped); the loop runs 100k times.
@@ -71,9 +72,9 @@ export function validateRows(
       else {
         // normalizeEmail without the trim: the cell is trimmed already.
         const key = email.toLowerCase();
-        const first = seenEmail.get(key);
-        if (first === undefined) seenEmail.set(key, row);
-        else issues = addIssue(issues, error('email', `duplicate of row ${first}`, 'duplicate'));
+        const first = seenEmail.firstOrAdd(key, row);
+        if (first !== undefined)
+          issues = addIssue(issues, error('email', `duplicate of row ${first}`, 'duplicate'));
       }
     }
 
@@ -83,9 +84,9 @@ export function validateRows(
       const result = phone(rawPhone);
       if (result.ok) {
         phoneValue = result.e164;
-        const first = seenPhone.get(phoneValue);
-        if (first === undefined) seenPhone.set(phoneValue, row);
-        else issues = addIssue(issues, error('phone', `duplicate of row ${first}`, 'duplicate'));
+        const first = seenPhone.firstOrAdd(phoneValue, row);
+        if (first !== undefined)
+          issues = addIssue(issues, error('phone', `duplicate of row ${first}`, 'duplicate'));
       } else
         issues = addIssue(issues, error('phone', `${result.message} (“${rawPhone}”)`, 'invalid'));
     }
@@ -95,9 +96,9 @@ export function validateRows(
       if (externalId.length > 256)
         issues = addIssue(issues, error('externalId', 'external ID is too long', 'too_long'));
       const key = externalId.toLowerCase();
-      const first = seenExternal.get(key);
-      if (first === undefined) seenExternal.set(key, row);
-      else issues = addIssue(issues, error('externalId', `duplicate of row ${first}`, 'duplicate'));
+      const first = seenExternal.firstOrAdd(key, row);
+      if (first !== undefined)
+        issues = addIssue(issues, error('externalId', `duplicate of row ${first}`, 'duplicate'));
     }
 
     // Files repeat a handful of group cells: one (frozen) list per distinct cell.
