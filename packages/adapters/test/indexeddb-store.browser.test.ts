@@ -402,7 +402,7 @@ describe('indexeddb: upgrades in other tabs', () => {
 
 describe('indexeddb: failures an admin understands', () => {
   it('no IndexedDB at all: storage unavailable', async () => {
-    const error = await rejection(indexedDbBackend({ name, indexedDB: undefined }));
+    const error = await rejection(indexedDbBackend({ name, indexedDB: null }));
     expect(isRosterError(error, 'unavailable')).to.equal(true);
     expect((error as Error).message).to.contain('cannot be stored in this browser');
   });

@@ -19,8 +19,11 @@ import { IdbReader, IdbWriter } from './transaction.js';
 export interface IndexedDbStoreOptions {
   /** Database name: one directory per name (e.g. per portal or tenant). */
   name: string;
-  /** The IndexedDB factory (default: the page's `indexedDB`); tests pass their own. */
-  indexedDB?: IDBFactory;
+  /**
+   * The IndexedDB factory (default: the page's `indexedDB`); tests pass their own, or
+   * `null` for a browser that offers none.
+   */
+  indexedDB?: IDBFactory | null;
   /**
    * How long opening waits for other tabs holding an older version open before it fails
    * with an `UnavailableError` that says to close them (ms, default 10,000).
@@ -82,7 +85,8 @@ export class IndexedDbStore implements Store {
   ): Promise<IndexedDbStore> {
     const db = await openDatabase({
       name: options.name,
-      factory: 'indexedDB' in options ? options.indexedDB : globalThis.indexedDB,
+      factory:
+        options.indexedDB === undefined ? globalThis.indexedDB : (options.indexedDB ?? undefined),
       blockedTimeoutMs: options.blockedTimeoutMs ?? 10_000,
       onBlocked: () =>
         onBlocked?.({

@@ -5,6 +5,9 @@ import { foldText, type User } from '@roster/core';
  * folded word of name, email and external ID (`w:ann`, `w:example`) and one per suffix of
  * the phone digits of at least three digits (`p:27821234567`, `p:7821234567`, …).
  *
+ * A word that starts another word of the same user is left out (it matches nothing the
+ * longer one does not).
+ *
  * A keyword search then reads one prefix range of that index (the longest search word),
  * which holds every possible match and, for a name or email, few others; the exact
  * matcher from core (`compileUserFilter`) decides. Cost follows the matches of one word,
@@ -27,13 +30,25 @@ export function foldedWords(text: string): string[] {
 
 /** The search tokens of a user (see the module comment). */
 export function userTokens(user: Pick<User, 'name' | 'email' | 'phone' | 'externalId'>): string[] {
-  const tokens = new Set<string>();
+  const words = new Set<string>();
   for (const field of [user.name, user.email, user.externalId])
-    if (field) for (const word of foldedWords(field)) tokens.add(WORD + word);
+    if (field) for (const word of foldedWords(field)) words.add(WORD + word);
+  const tokens = withoutPrefixes(words);
   const digits = (user.phone ?? '').replace(/\D/g, '');
   for (let start = 0; start + MIN_DIGITS <= digits.length; start++)
-    tokens.add(DIGITS + digits.slice(start));
-  return [...tokens];
+    tokens.push(DIGITS + digits.slice(start));
+  return tokens;
+}
+
+/**
+ * Drops tokens that start another token of the same user (`khumalo` beside `khumalo2`
+ * from the email): every search that matches the shorter matches the longer, so the index
+ * is smaller and a search reads each user once instead of twice.
+ */
+function withoutPrefixes(tokens: Set<string>): string[] {
+  const sorted = [...tokens].sort();
+  // Sorted, a token that starts others is immediately followed by one of them.
+  return sorted.filter((token, i) => !(sorted[i + 1]?.startsWith(token) ?? false));
 }
 
 /** Search tokens of a group: the words of its name and external ID. */

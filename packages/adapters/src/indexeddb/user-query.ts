@@ -44,7 +44,9 @@ import {
  *   search word; core's matcher and the other filters decide; sorted in memory. Cost
  *   follows that word's matches.
  * - No filter: walk the sort index (`[deleted, value, id]`) for the page; offsets `advance`
- *   a key cursor. The total comes from the materialised counts (counters.ts).
+ *   a key cursor, and deep offsets on the name sort (a table scrolled far down) start in
+ *   the right name-prefix bucket, found by summing the prefix counts. The total comes from
+ *   the materialised counts (counters.ts).
  * - Status, role, group filters: the counts give the number of matches M and the size of
  *   each filter's index range, so the cheaper of two plans is known before reading:
  *   walk the sort index keeping matches (reads ≈ page × directory / M), or read the
