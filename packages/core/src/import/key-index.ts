@@ -6,7 +6,13 @@
 export class KeyIndex {
   readonly #capacity: number;
   readonly #mask: number;
-  /** Per slot: 1 + the entry's position (0: empty), then the key's hash. */
+  /** Bits of a slot holding the entry number; the bits above hold part of the key's hash. */
+  readonly #entryBits: number;
+  /**
+   * Per slot: 0 when empty, else 1 + the entry's position, with high bits of the key's hash
+   * above it (compared before the key, so probing rarely touches strings). One 32-bit word
+   * per slot: the table is the cache misses of this check, so the smaller the better.
+   */
   readonly #slots: Int32Array;
   readonly #keys: string[] = [];
   readonly #rows: number[] = [];
@@ -14,9 +20,9 @@ export class KeyIndex {
   /** @param capacity the most keys that will be added (the table stays at most half full). */
   constructor(capacity: number) {
     this.#capacity = capacity;
-    const size = tableSize(capacity);
-    this.#slots = new Int32Array(size * 2);
-    this.#mask = size - 1;
+    this.#slots = new Int32Array(tableSize(capacity));
+    this.#mask = this.#slots.length - 1;
+    this.#entryBits = 32 - Math.clz32(capacity);
   }
 
   /** The row `key` was first added with; adds it with `row` (and returns `undefined`) when new. */
@@ -24,20 +30,24 @@ export class KeyIndex {
     if (this.#keys.length === this.#capacity) throw new RangeError('KeyIndex is full');
     const slots = this.#slots;
     const keys = this.#keys;
+    const bits = this.#entryBits;
     const h = hash(key);
-    // Slot pairs: entry, hash (compared before the key, so probing rarely touches strings).
-    let slot = (h & this.#mask) << 1;
+    const tag = h >>> bits;
+    const entryMask = (1 << bits) - 1;
+    let slot = h & this.#mask;
     for (;;) {
-      const entry = slots[slot]!;
-      if (entry === 0) {
+      const value = slots[slot]!;
+      if (value === 0) {
         keys.push(key);
         this.#rows.push(row);
-        slots[slot] = keys.length;
-        slots[slot + 1] = h;
+        slots[slot] = (tag << bits) | keys.length;
         return undefined;
       }
-      if (slots[slot + 1] === h && keys[entry - 1] === key) return this.#rows[entry - 1];
-      slot = (slot + 2) & (this.#mask << 1);
+      if (value >>> bits === tag) {
+        const entry = value & entryMask;
+        if (keys[entry - 1] === key) return this.#rows[entry - 1];
+      }
+      slot = (slot + 1) & this.#mask;
     }
   }
 }
