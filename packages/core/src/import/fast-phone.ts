@@ -146,9 +146,10 @@ export function fastNormalizePhone(
   defaultCountry: CountryCode | undefined,
 ): PhoneResult | null {
   const raw = input.trim();
-  if (raw === '' || !SIMPLE.test(raw) || raw.lastIndexOf('+') > 0) return null;
+  if (raw === '') return null;
+  let digits = simpleDigits(raw);
+  if (digits === null) return null;
   const international = raw.charCodeAt(0) === 43 /* + */ || /^00[1-9]/.test(raw);
-  let digits = raw.replace(/\D/g, '');
   if (international && digits.startsWith('00')) digits = digits.slice(2);
   if (digits.length < 4) return null;
 
@@ -169,6 +170,36 @@ export function fastNormalizePhone(
   if (withPlus?.possible) return { ok: true, e164: withPlus.e164 };
   // Failures keep normalizePhone's own messages.
   return null;
+}
+
+/**
+ * The digits of a plainly formatted number (`SIMPLE`, at most a leading `+`), else null.
+ * One scan instead of a pattern test and a replace: a third of this path's time went there.
+ */
+function simpleDigits(raw: string): string | null {
+  let digits = '';
+  let run = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      digits += raw.slice(run, i);
+      run = -1;
+    }
+    if (c === 43 /* + */ ? i === 0 : c === 32 || c === 40 || c === 41 || c === 45 || c === 46)
+      continue;
+    if (c >= 9 && c <= 13) continue;
+    // Other white space (\s is Unicode-wide): leave it to the patterns.
+    if (c > 127)
+      return SIMPLE.test(raw) && raw.lastIndexOf('+') <= 0 ? raw.replace(/\D/g, '') : null;
+    return null;
+  }
+  if (run >= 0) digits += run === 0 ? raw : raw.slice(run);
+  // `+` alone has no digit, as SIMPLE requires one character after it.
+  return raw.length === 1 && raw.charCodeAt(0) === 43 ? null : digits;
 }
 
 interface Candidate {
