@@ -1,5 +1,5 @@
 /**
- * Duplicate checks of import validation (a hash table of its own, for speed) name the
+ * Duplicate checks of import validation (keys grouped by hash in bulk, for speed) name the
  * same first row as a plain Map would, on files full of repeats and near-repeats.
  */
 import { expect } from 'chai';
@@ -60,6 +60,30 @@ describe('import validation: duplicates', () => {
     expect(issues).to.deep.equal([
       '20002 email: duplicate of row 9',
       '20002 externalId: duplicate of row 20001',
+    ]);
+  });
+
+  it('lists a duplicate among the other issues of its row in field order', async () => {
+    const id = 'E'.repeat(300);
+    const text = [
+      'Name,Email,Phone,External ID,Notes',
+      `A,a@x.example,0825550101,${id},ok`,
+      `B,A@x.example,12,${id},${'n'.repeat(10_001)}`,
+      `C,c@x.example,082 555 0101,c,ok`,
+    ].join('\n');
+    const table = await readTable(text);
+    const validated = validateRows(table, suggestMapping(table).mapping, { defaultCountry: 'ZA' });
+    const issues = validated.map((row) => row.issues.map((i) => `${i.field} ${i.code}`));
+    expect(issues).to.deep.equal([
+      ['externalId too_long'],
+      [
+        'email duplicate',
+        'phone invalid',
+        'externalId too_long',
+        'externalId duplicate',
+        'notes too_long',
+      ],
+      ['phone duplicate'],
     ]);
   });
 });

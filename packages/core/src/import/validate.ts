@@ -1,7 +1,7 @@
 import type { CountryCode } from '../rules/phone.js';
 import { createPhoneNormalizer } from './fast-phone.js';
 import { EMAIL_PATTERN, splitGroups, unescapeFormula } from './cells.js';
-import { KeyIndex } from './key-index.js';
+import { firstOccurrences } from './first-occurrences.js';
 import { IMPORT_FIELDS, type ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table } from './types.js';
@@ -39,9 +39,10 @@ export function validateRows(
     // Only a leading quote can be an escape: skip the pattern test otherwise.
     return escaped && trimmed.charCodeAt(0) === 39 ? unescapeFormula(trimmed) : trimmed;
   };
-  const seenEmail = new KeyIndex(table.rows.length);
-  const seenPhone = new KeyIndex(table.rows.length);
-  const seenExternal = new KeyIndex(table.rows.length);
+  // Keys for the duplicate checks, with their row's index; checked once every row is read.
+  const emailKeys = new KeyColumn();
+  const phoneKeys = new KeyColumn();
+  const externalKeys = new KeyColumn();
   const groupLists = new Map<string, string[]>();
   const out: ValidatedRow[] = new Array<ValidatedRow>(table.rows.length);
   // Column indexes resolved once (-1: not mapped); the loop runs 100k times.
@@ -71,10 +72,7 @@ export function validateRows(
         issues = addIssue(issues, error('email', 'email is not valid', 'invalid'));
       else {
         // normalizeEmail without the trim: the cell is trimmed already.
-        const key = email.toLowerCase();
-        const first = seenEmail.firstOrAdd(key, row);
-        if (first !== undefined)
-          issues = addIssue(issues, error('email', `duplicate of row ${first}`, 'duplicate'));
+        emailKeys.add(email.toLowerCase(), r);
       }
     }
 
@@ -84,9 +82,7 @@ export function validateRows(
       const result = phone(rawPhone);
       if (result.ok) {
         phoneValue = result.e164;
-        const first = seenPhone.firstOrAdd(phoneValue, row);
-        if (first !== undefined)
-          issues = addIssue(issues, error('phone', `duplicate of row ${first}`, 'duplicate'));
+        phoneKeys.add(phoneValue, r);
       } else
         issues = addIssue(issues, error('phone', `${result.message} (“${rawPhone}”)`, 'invalid'));
     }
@@ -95,10 +91,7 @@ export function validateRows(
     if (externalId !== null) {
       if (externalId.length > 256)
         issues = addIssue(issues, error('externalId', 'external ID is too long', 'too_long'));
-      const key = externalId.toLowerCase();
-      const first = seenExternal.firstOrAdd(key, row);
-      if (first !== undefined)
-        issues = addIssue(issues, error('externalId', `duplicate of row ${first}`, 'duplicate'));
+      externalKeys.add(externalId.toLowerCase(), r);
     }
 
     // Files repeat a handful of group cells: one (frozen) list per distinct cell.
@@ -134,8 +127,62 @@ export function validateRows(
     };
     out[r] = { row, values, issues };
   }
+  emailKeys.markDuplicates(out, 'email');
+  phoneKeys.markDuplicates(out, 'phone');
+  externalKeys.markDuplicates(out, 'externalId');
   return out;
 }
+
+/** One field's duplicate-check keys, in row order. */
+class KeyColumn {
+  readonly keys: string[] = [];
+  readonly rows: number[] = [];
+
+  add(key: string, rowIndex: number): void {
+    this.keys.push(key);
+    this.rows.push(rowIndex);
+  }
+
+  /** Adds `duplicate of row N` to every row whose key an earlier row has. */
+  markDuplicates(out: ValidatedRow[], field: ImportField): void {
+    const first = firstOccurrences(this.keys);
+    for (let i = 0; i < first.length; i++) {
+      const earlier = first[i]!;
+      if (earlier < 0) continue;
+      const validated = out[this.rows[i]!]!;
+      const issue = error(field, `duplicate of row ${out[this.rows[earlier]!]!.row}`, 'duplicate');
+      validated.issues = inFieldOrder(validated.issues, issue);
+    }
+  }
+}
+
+/**
+ * The row's issues with `issue` after those of its field and earlier fields: where the
+ * row loop would have added it (it adds issues field by field).
+ */
+function inFieldOrder(issues: ImportIssue[], issue: ImportIssue): ImportIssue[] {
+  const rank = FIELD_RANK[issue.field];
+  let at = issues.length;
+  while (at > 0 && FIELD_RANK[issues[at - 1]!.field] > rank) at--;
+  const out = issues === NO_ISSUES ? [] : issues;
+  out.splice(at, 0, issue);
+  return out;
+}
+
+/** Order in which the row loop checks fields. */
+const FIELD_RANK: Record<ImportField | 'row', number> = {
+  row: -1,
+  name: 0,
+  firstName: 0,
+  middleName: 0,
+  lastName: 0,
+  email: 1,
+  phone: 2,
+  externalId: 3,
+  groups: 4,
+  role: 5,
+  notes: 5,
+};
 
 /** Column index of each mapped field (the first column wins if a field is mapped twice). */
 export function columnsOf(mapping: ColumnMapping): Columns {
