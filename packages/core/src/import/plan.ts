@@ -389,6 +389,10 @@ async function lookupExisting(
   rows: ValidatedRow[],
   call: CallOptions,
 ): Promise<ExistingUsers> {
+  // A first import goes into an empty directory: one count instead of a lookup per key
+  // (local backends answer each key on its own, 100k keys cost more than validating them).
+  if (rows.length > 0 && (await isDirectoryEmpty(backend, call)))
+    return { email: new Map(), phone: new Map(), externalId: new Map() };
   const emails: string[] = [];
   const phones: string[] = [];
   const externalIds: string[] = [];
@@ -401,10 +405,6 @@ async function lookupExisting(
     if (values.externalId !== null) externalIds.push(values.externalId);
   }
   const found: ExistingUsers = { email: new Map(), phone: new Map(), externalId: new Map() };
-  // A first import goes into an empty directory: one count instead of a lookup per key
-  // (local backends answer each key on its own, 100k keys cost more than validating them).
-  if (longestOf(emails, phones, externalIds) > 0 && (await isDirectoryEmpty(backend, call)))
-    return found;
   const add = (users: User[]): void => {
     for (const user of users) {
       if (user.email !== null) found.email.set(normalizeEmail(user.email), user);
@@ -414,7 +414,7 @@ async function lookupExisting(
   };
   // One call per chunk for every kind of key; a local backend answers within microtasks,
   // so yield now and then to keep the page live.
-  const longest = longestOf(emails, phones, externalIds);
+  const longest = Math.max(emails.length, phones.length, externalIds.length);
   for (let i = 0; i < longest; i += LOOKUP_CHUNK) {
     const lookup: UserLookup = {};
     if (i < emails.length) lookup.emails = emails.slice(i, i + LOOKUP_CHUNK);
@@ -424,10 +424,6 @@ async function lookupExisting(
     await slicer.pause();
   }
   return found;
-}
-
-function longestOf(...lists: string[][]): number {
-  return Math.max(...lists.map((list) => list.length));
 }
 
 /** No live user at all (`lookupUsers` only ever returns live users). */
