@@ -153,8 +153,24 @@ export function generateDirectory(options: DirectoryOptions = {}): DemoDirectory
   const audit: AuditEvent[] = [];
   let serial = 0;
   const nextId = (prefix: string) => `${prefix}-${String(++serial).padStart(5, '0')}`;
-  const log = (event: Omit<AuditEvent, 'id' | 'actor'>, actor: Actor | null = admin) =>
-    audit.push({ id: nextId('evt'), actor, ...event });
+  /** Records what happened to `user` in the audit trail (by the admin unless `actor` says). */
+  const userEvent = (user: User, action: string, at: string, actor: Actor | null = admin) =>
+    audit.push({
+      id: nextId('evt'),
+      at,
+      actor,
+      action,
+      targetType: 'user',
+      targetId: user.id,
+      userId: user.id,
+      before: null,
+      after: null,
+    });
+  /** Deactivation and deletion end every session. */
+  const signOutAll = (userId: string) => {
+    for (let d = devices.length - 1; d >= 0; d--)
+      if (devices[d]!.userId === userId) devices.splice(d, 1);
+  };
 
   for (let i = 0; i < count; i++) {
     const isAdmin = i === 0;
@@ -185,15 +201,7 @@ export function generateDirectory(options: DirectoryOptions = {}): DemoDirectory
       createdAt: at(createdMsAgo),
       updatedAt: at(createdMsAgo),
     };
-    log({
-      at: user.createdAt,
-      action: 'user.create',
-      targetType: 'user',
-      targetId: user.id,
-      userId: user.id,
-      before: null,
-      after: null,
-    });
+    userEvent(user, 'user.create', user.createdAt);
 
     const invite = (sentMsAgo: number, bounced: boolean): Invitation => {
       const sentAt = at(Math.min(sentMsAgo, createdMsAgo));
@@ -234,15 +242,7 @@ export function generateDirectory(options: DirectoryOptions = {}): DemoDirectory
       if (random.chance(0.8)) signIn(user, false);
       user.status = 'inactive';
       const when = after(user.lastLoginAt ?? user.createdAt);
-      log({
-        at: when,
-        action: 'user.deactivate',
-        targetType: 'user',
-        targetId: user.id,
-        userId: user.id,
-        before: null,
-        after: null,
-      });
+      userEvent(user, 'user.deactivate', when);
       bump(user, when);
     } else if (roll < 0.8) {
       user.invitation = invite(random.int(0, 6 * 24) * 3_600_000, false);
@@ -250,18 +250,7 @@ export function generateDirectory(options: DirectoryOptions = {}): DemoDirectory
       user.invitation = invite(random.int(8, 45) * DAY, false);
     } else if (roll < 0.95) {
       user.invitation = invite(random.int(1, 20) * DAY, true);
-      log(
-        {
-          at: user.invitation.bouncedAt!,
-          action: 'user.invite_bounce',
-          targetType: 'user',
-          targetId: user.id,
-          userId: user.id,
-          before: null,
-          after: null,
-        },
-        null,
-      );
+      userEvent(user, 'user.invite_bounce', user.invitation.bouncedAt!, null);
       messages.push({
         id: nextId('msg'),
         kind: 'bounce_notice',
@@ -282,22 +271,11 @@ export function generateDirectory(options: DirectoryOptions = {}): DemoDirectory
         new Date(Math.max(Date.parse(user.updatedAt), now - 25 * DAY)).toISOString(),
       );
       user.deletedAt = when;
-      log({
-        at: when,
-        action: 'user.delete',
-        targetType: 'user',
-        targetId: user.id,
-        userId: user.id,
-        before: null,
-        after: null,
-      });
+      userEvent(user, 'user.delete', when);
       bump(user, when);
-      for (let d = devices.length - 1; d >= 0; d--)
-        if (devices[d]!.userId === user.id) devices.splice(d, 1);
+      signOutAll(user.id);
     }
-    if (user.status === 'inactive')
-      for (let d = devices.length - 1; d >= 0; d--)
-        if (devices[d]!.userId === user.id) devices.splice(d, 1);
+    if (user.status === 'inactive') signOutAll(user.id);
     users.push(user);
   }
 
@@ -325,18 +303,7 @@ export function generateDirectory(options: DirectoryOptions = {}): DemoDirectory
       });
     }
     user.lastLoginAt = new Date(last).toISOString();
-    log(
-      {
-        at: user.lastLoginAt,
-        action: 'user.login',
-        targetType: 'user',
-        targetId: user.id,
-        userId: user.id,
-        before: null,
-        after: null,
-      },
-      { id: user.id, name: user.name },
-    );
+    userEvent(user, 'user.login', user.lastLoginAt, { id: user.id, name: user.name });
     bump(user, user.lastLoginAt);
   }
 

@@ -137,6 +137,19 @@ const v2: Migration = {
   },
 };
 
+/**
+ * Version 3: status views by name. A status filter read the status range and sorted it, or
+ * walked the name index skipping other statuses; a rare status in a large directory
+ * (2,000 bounced of 100,000) cost either way. This index makes it a range walk of one page.
+ */
+const v3: Migration = {
+  version: 3,
+  description: 'status + name index for status-filtered pages',
+  async migrate(_db, tx) {
+    tx.objectStore(STORE.users).createIndex(USER_INDEX.statusName, ['_d', '_st', '_name', 'id']);
+  },
+};
+
 /** Oldest first, then by id: the order log records get their sequence numbers in. */
 function byTime<T extends { id: string }>(at: (record: T) => string) {
   return (a: T, b: T): number => {
@@ -148,7 +161,7 @@ function byTime<T extends { id: string }>(at: (record: T) => string) {
 }
 
 /** Every schema step, oldest first. The last one's `version` is `DB_VERSION`. */
-export const migrations: readonly Migration[] = [v1, v2];
+export const migrations: readonly Migration[] = [v1, v2, v3];
 
 /** Runs the steps a database at `oldVersion` has not had, up to `DB_VERSION`. */
 export async function migrate(

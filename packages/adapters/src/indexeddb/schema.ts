@@ -4,7 +4,7 @@
  */
 
 /** The schema version this code reads and writes. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Object stores of the current layout. */
 export const STORE = {
@@ -39,6 +39,8 @@ export const USER_INDEX = {
   lastLoginAt: 'byLastLogin',
   /** [deleted flag, status key, id]: status sort, status filter, expiry splits. */
   status: 'byStatus',
+  /** [deleted flag, status key, folded name, id]: a status view's pages by name (v3). */
+  statusName: 'byStatusName',
   /** Group membership: multiEntry over `groupIds`. */
   groups: 'groups',
   /** Search tokens: multiEntry over `_words` (word and phone-digit prefixes are ranges on it). */

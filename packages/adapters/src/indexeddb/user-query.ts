@@ -48,11 +48,13 @@ import {
  *   the right name-prefix bucket, found by summing the prefix counts. The total comes from
  *   the materialised counts (counters.ts).
  * - Status, role, group filters: the counts give the number of matches M and the size of
- *   each filter's index range, so the cheaper of two plans is known before reading:
- *   walk the sort index keeping matches (reads ≈ page × directory / M), or read the
- *   smallest filter range and sort it (reads ≈ that range). Filters matching a share of
- *   the directory walk (constant cost per page); rare values read their few records.
- *   Either way a page never costs more than about √(page × directory) records.
+ *   each filter's index range, so the cheapest plan is known before reading: walk the
+ *   sort index keeping matches (reads ≈ page × directory / M); for status views by name,
+ *   walk the status + name index (reads ≈ page when status is the only filter); or read
+ *   the smallest filter range and sort it (reads ≈ that range). Filters matching a share
+ *   of the directory walk (constant cost per page); rare values read their few records.
+ *   A page never costs more than about √(page × directory) records, and status views
+ *   (the common ones) cost about a page.
  */
 
 /** What a user query needs from its transaction. */
@@ -197,12 +199,61 @@ class Planner {
       statuses: null,
       roles: null,
     });
+    // Records each plan reads to reach the page: walks read ahead by (range / matches).
     const reach = (this.query.offset ?? 0) + this.query.limit + 1;
-    const walkCost = (reach * directory) / total;
+    const plans: { cost: number; stream: () => Promise<UserStream> | UserStream }[] = [
+      {
+        cost: (reach * directory) / total,
+        stream: () => new Filtered(this.#walk(), this.keep, total / Math.max(directory, 1)),
+      },
+    ];
+    if (statuses && this.field === 'name') {
+      const stored = [...new Set(statuses.map(storedStatusOf))];
+      const size = await countUsers(this.ctx.counts, {
+        deleted: this.deleted,
+        statuses: stored,
+        roles: null,
+      });
+      plans.push({
+        cost: (reach * size) / total,
+        stream: () =>
+          new Filtered(this.#walkStatusesByName(stored), this.keep, total / Math.max(size, 1)),
+      });
+    }
     const source = await this.#smallestSource(statuses, roles, groupId);
-    if (source.cost <= walkCost)
-      return { stream: new Listed(this.#sorted(await source.read()).records), total };
-    return { stream: new Filtered(this.#walk(), this.keep, total / Math.max(directory, 1)), total };
+    plans.push({
+      cost: source.cost,
+      stream: async () => new Listed(this.#sorted(await source.read()).records),
+    });
+    plans.sort((a, b) => a.cost - b.cost);
+    return { stream: await plans[0]!.stream(), total };
+  }
+
+  /** Users of the given statuses in name order: the status + name index, one range each. */
+  #walkStatusesByName(statuses: StatusKey[]): UserStream {
+    const index = this.index(USER_INDEX.statusName);
+    const keyOf = (user: StoredUser): IDBValidKey => [user._d, user._st, user._name, user.id];
+    const after = this.after;
+    const streams = this.deleted.flatMap((deleted) =>
+      statuses.map((status): UserStream => {
+        const prefix = [deleted, status];
+        if (this.direction === 'asc')
+          return new IndexForward(
+            index,
+            prefix,
+            keyOf,
+            after ? [...prefix, toIndexValue(after[0]), after[1]] : undefined,
+          );
+        return new IndexDescending(
+          index,
+          prefix,
+          (user) => user._name,
+          NONE,
+          after ? { value: toIndexValue(after[0]), id: after[1] } : undefined,
+        );
+      }),
+    );
+    return streams.length === 1 ? streams[0]! : new Merged(streams, this.compare);
   }
 
   /** Exact number of matches, from the counts (and the expiry index for invited/expired). */
