@@ -40,9 +40,9 @@ export function validateRows(
     return escaped && trimmed.charCodeAt(0) === 39 ? unescapeFormula(trimmed) : trimmed;
   };
   // Keys for the duplicate checks, with their row's index; checked once every row is read.
-  const emailKeys = new KeyColumn();
-  const phoneKeys = new KeyColumn();
-  const externalKeys = new KeyColumn();
+  const emailKeys = new KeyColumn(table.rows.length);
+  const phoneKeys = new KeyColumn(table.rows.length);
+  const externalKeys = new KeyColumn(table.rows.length);
   const groupLists = new Map<string, string[]>();
   const out: ValidatedRow[] = new Array<ValidatedRow>(table.rows.length);
   // Column indexes resolved once (-1: not mapped); the loop runs 100k times.
@@ -135,16 +135,24 @@ export function validateRows(
 
 /** One field's duplicate-check keys, in row order. */
 class KeyColumn {
-  readonly keys: string[] = [];
-  readonly rows: number[] = [];
+  // Sized once for every row: growing arrays by push showed in profiles.
+  readonly keys: string[];
+  readonly rows: Int32Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.keys = new Array<string>(capacity);
+    this.rows = new Int32Array(capacity);
+  }
 
   add(key: string, rowIndex: number): void {
-    this.keys.push(key);
-    this.rows.push(rowIndex);
+    this.keys[this.count] = key;
+    this.rows[this.count++] = rowIndex;
   }
 
   /** Adds `duplicate of row N` to every row whose key an earlier row has. */
   markDuplicates(out: ValidatedRow[], field: ImportField): void {
+    this.keys.length = this.count;
     const first = firstOccurrences(this.keys);
     for (let i = 0; i < first.length; i++) {
       const earlier = first[i]!;
