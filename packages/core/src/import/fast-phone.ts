@@ -1,6 +1,6 @@
 import { Metadata, type CountryCode } from 'libphonenumber-js/core';
 import metadataJson from 'libphonenumber-js/min/metadata';
-import { normalizePhone, type PhoneResult } from '../rules/phone.js';
+import { normalizePhone, plausibleUnallocated, type PhoneResult } from '../rules/phone.js';
 
 /**
  * `normalizePhone` for bulk imports: the same answers, about ten times faster.
@@ -166,8 +166,10 @@ export function fastNormalizePhone(
     if (withPlus === null) return null;
     if (withPlus?.valid) return { ok: true, e164: withPlus.e164 };
   }
-  if (national?.possible) return { ok: true, e164: national.e164 };
-  if (withPlus?.possible) return { ok: true, e164: withPlus.e164 };
+  if (national?.possible && plausibleUnallocated(national.nsn))
+    return { ok: true, e164: national.e164 };
+  if (withPlus?.possible && plausibleUnallocated(withPlus.nsn))
+    return { ok: true, e164: withPlus.e164 };
   // Failures keep normalizePhone's own messages.
   return null;
 }
@@ -204,6 +206,8 @@ function simpleDigits(raw: string): string | null {
 
 interface Candidate {
   e164: string;
+  /** National significant number. */
+  nsn: string;
   valid: boolean;
   possible: boolean;
 }
@@ -292,6 +296,7 @@ function candidate(
   if (!final || !final.possibleLengths) return null;
   return {
     e164: `+${code}${nsn}`,
+    nsn,
     valid: final.hasTypes ? hasType(nsn, final) : final.nationalNumber.test(nsn),
     possible: lengthCheck(nsn, final.possibleLengths) === 'IS_POSSIBLE',
   };

@@ -38,11 +38,23 @@ export function normalizePhone(input: string, defaultCountry?: CountryCode): Pho
   // spreadsheet that stored +27821234567 as the number 27821234567 and lost the '+'.
   const withPlus = digits.startsWith('0') ? undefined : parsePhoneNumberFromString(`+${digits}`);
   if (withPlus?.isValid()) return { ok: true, e164: withPlus.number };
-  const chosen = national?.isPossible() ? national : withPlus?.isPossible() ? withPlus : undefined;
+  const chosen = [national, withPlus].find(
+    (candidate) => candidate?.isPossible() && plausibleUnallocated(candidate.nationalNumber),
+  );
   if (chosen) return { ok: true, e164: chosen.number };
   if (!international && !defaultCountry)
     return { ok: false, message: 'phone needs a country code (e.g. +27…) or a default country' };
   return { ok: false, message: 'phone is not a valid number' };
+}
+
+/**
+ * Whether a number that is only "possible" (right length, no allocated range) is still
+ * worth keeping: a subscriber number of at least 7 digits that does not start with 0.
+ * Short codes and stray digits (`0 1000` → `+2701000`) are not phone numbers anyone
+ * can be invited on, however well their length fits.
+ */
+export function plausibleUnallocated(nationalNumber: string): boolean {
+  return nationalNumber.length >= 7 && !nationalNumber.startsWith('0');
 }
 
 /** True when `value` looks like an ISO 3166-1 alpha-2 country code (e.g. `ZA`). */
