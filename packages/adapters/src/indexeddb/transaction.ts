@@ -1,11 +1,8 @@
 import {
   AccountSettings,
-  decodeCursor,
   Device,
-  encodeCursor,
-  Group,
+  type Group,
   User,
-  ValidationError,
   type AuditEvent,
   type AuditQuery,
   type GroupQuery,
@@ -21,6 +18,7 @@ import { CounterDelta } from './counters.js';
 import { filterKey } from './key-filter.js';
 import { KeyGate, type KeyFilterCache } from './key-gate.js';
 import { queryAudit, writeAuditChunks } from './audit-log.js';
+import { queryGroups, readGroup } from './group-query.js';
 import { queryMessages } from './log-queries.js';
 import {
   parseStored,
@@ -29,7 +27,7 @@ import {
   type StoredGroup,
   type StoredUser,
 } from './records.js';
-import { prefixRange, request, walk } from './requests.js';
+import { prefixRange, request } from './requests.js';
 import {
   DEVICE_INDEX,
   GROUP_INDEX,
@@ -39,7 +37,6 @@ import {
   STORE,
   USER_INDEX,
 } from './schema.js';
-import { groupMatcher, longestPart, startsWith, WORD } from './tokens.js';
 import { queryUsers, type UserQueryContext } from './user-query.js';
 
 /** Groups read at once by a write transaction's first group lookup. */
@@ -58,10 +55,6 @@ export function readUser(stored: unknown): User {
 
 function idOfRecord(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
-}
-
-function readGroup(stored: unknown): Group {
-  return parseStored(Group, stored, STORE.groups, idOfRecord(stored));
 }
 
 function readDevice(stored: unknown): Device {
@@ -148,49 +141,8 @@ export class IdbReader implements StoreReader, UserQueryContext {
     return (await request(this.groups.index(index).getKey(value))) as string | undefined;
   }
 
-  async queryGroups(query: GroupQuery): Promise<Page<Group>> {
-    const after = groupCursor(query.cursor);
-    const matches = groupMatcher(query.search);
-    if (matches) {
-      const part = longestPart(query.search ?? '');
-      const candidates = (await request(
-        part
-          ? this.groups.index(GROUP_INDEX.words).getAll(startsWith(WORD + part))
-          : this.groups.getAll(),
-      )) as StoredGroup[];
-      const found = [...new Map(candidates.map((group) => [group.id, group])).values()]
-        .filter((group) => matches(group))
-        .sort(compareGroups);
-      const start = after
-        ? found.findIndex((group) => compareGroups(group, { _name: after[0], id: after[1] }) > 0)
-        : (query.offset ?? 0);
-      const page = start < 0 ? [] : found.slice(start, start + query.limit + 1);
-      return groupPage(page, query.limit, found.length);
-    }
-    const index = this.groups.index(GROUP_INDEX.name);
-    let range = after
-      ? IDBKeyRange.lowerBound([after[0], after[1]], true)
-      : (undefined as IDBKeyRange | undefined);
-    if (!after && query.offset) {
-      let started = false;
-      let landed: IDBValidKey | undefined;
-      await walk(index.openKeyCursor(), (cursor) => {
-        if (!started) {
-          started = true;
-          return query.offset!;
-        }
-        landed = cursor.key;
-        return false;
-      });
-      if (landed === undefined)
-        return { items: [], total: await request(this.groups.count()), nextCursor: null };
-      range = IDBKeyRange.lowerBound(landed);
-    }
-    const [page, total] = await Promise.all([
-      request(index.getAll(range, query.limit + 1)) as Promise<StoredGroup[]>,
-      request(this.groups.count()),
-    ]);
-    return groupPage(page, query.limit, total);
+  queryGroups(query: GroupQuery): Promise<Page<Group>> {
+    return queryGroups(this.groups, query);
   }
 
   async getDevice(id: string): Promise<Device | undefined> {
@@ -229,36 +181,6 @@ export class IdbReader implements StoreReader, UserQueryContext {
   queryAudit(query: AuditQuery): Promise<Page<AuditEvent>> {
     return queryAudit(this.tx, query);
   }
-}
-
-function compareGroups(a: { _name: string; id: string }, b: { _name: string; id: string }): number {
-  if (a._name !== b._name) return a._name < b._name ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function groupCursor(cursor: string | undefined): [string, string] | null {
-  if (cursor === undefined) return null;
-  const key = (decodeCursor(cursor) as { k?: unknown } | undefined)?.k;
-  if (
-    Array.isArray(key) &&
-    key.length === 2 &&
-    typeof key[0] === 'string' &&
-    typeof key[1] === 'string'
-  )
-    return [key[0], key[1]];
-  throw new ValidationError('Invalid cursor: pass back a nextCursor this store returned', [
-    { path: ['cursor'], message: 'cursor is not valid', code: 'invalid_cursor' },
-  ]);
-}
-
-function groupPage(records: StoredGroup[], limit: number, total: number): Page<Group> {
-  const items = records.slice(0, limit);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(readGroup),
-    total,
-    nextCursor: records.length > limit && last ? encodeCursor({ k: [last._name, last.id] }) : null,
-  };
 }
 
 /**
