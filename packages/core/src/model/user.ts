@@ -61,36 +61,49 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/**
+ * The fields an admin controls, each defined once: the input, patch and normalised
+ * schemas below differ only in which are optional and how the phone is read.
+ */
+const UserFields = {
+  name: z.string().trim().min(1, 'name is required').max(200, 'name is too long'),
+  email: Email,
+  /** As typed: E.164, or a national number when the facade has a `defaultCountry`. */
+  phone: z.string().trim().min(1, 'phone is empty'),
+  role: z.string().trim().min(1, 'role is required'),
+  groupIds: z.array(Id),
+  notes: z.string().max(10_000, 'notes are too long'),
+  externalId: z.string().trim().min(1).max(256, 'external ID is too long'),
+};
+
+const emailOrPhone = {
+  message: 'email or phone is required',
+  path: ['email'],
+};
+
 /** Fields an admin sets when adding a user. Email or phone (or both) is required. */
 export const CreateUserInput = z
   .object({
-    name: z.string().trim().min(1, 'name is required').max(200, 'name is too long'),
-    email: Email.nullish(),
-    /** E.164, or a national number when `defaultCountry` is given to the facade. */
-    phone: z.string().trim().min(1).nullish(),
-    role: z.string().trim().min(1).optional(),
-    groupIds: z.array(Id).optional(),
-    notes: z.string().max(10_000, 'notes are too long').optional(),
-    externalId: z.string().trim().min(1).max(256).nullish(),
+    name: UserFields.name,
+    email: UserFields.email.nullish(),
+    phone: UserFields.phone.nullish(),
+    role: UserFields.role.optional(),
+    groupIds: UserFields.groupIds.optional(),
+    notes: UserFields.notes.optional(),
+    externalId: UserFields.externalId.nullish(),
     /** Optional caller-chosen id (imports and migrations); generated when absent. */
     id: Id.optional(),
   })
-  .refine((input) => Boolean(input.email) || Boolean(input.phone), {
-    message: 'email or phone is required',
-    path: ['email'],
-  });
+  .refine((input) => Boolean(input.email) || Boolean(input.phone), emailOrPhone);
 export type CreateUserInput = z.input<typeof CreateUserInput>;
 
 /** Fields an admin may change. `null` clears an optional field. */
 export const UserPatch = z
   .object({
-    name: z.string().trim().min(1, 'name is required').max(200),
-    email: Email.nullable(),
-    phone: z.string().trim().min(1).nullable(),
-    role: z.string().trim().min(1),
-    groupIds: z.array(Id),
-    notes: z.string().max(10_000),
-    externalId: z.string().trim().min(1).max(256).nullable(),
+    ...UserFields,
+    email: UserFields.email.nullable(),
+    phone: UserFields.phone.nullable(),
+    externalId: UserFields.externalId.nullable(),
   })
   .partial()
   .strict();
@@ -104,38 +117,23 @@ export function displayStatus(user: Pick<User, 'status' | 'invitation'>, now: Da
   return 'invited';
 }
 
+/** Normalised fields as backends receive them: phone already E.164, optional ones null. */
+const NormalizedFields = {
+  ...UserFields,
+  email: UserFields.email.nullable(),
+  phone: E164.nullable(),
+  externalId: UserFields.externalId.nullable(),
+};
+
 /**
  * A validated, normalised new user as backends receive it: id chosen by the caller
  * (so a retried create is idempotent), phone already E.164, role resolved.
  */
 export const NewUser = z
-  .object({
-    id: Id,
-    name: z.string().trim().min(1, 'name is required').max(200, 'name is too long'),
-    email: Email.nullable(),
-    phone: E164.nullable(),
-    role: z.string().min(1),
-    groupIds: z.array(Id),
-    notes: z.string().max(10_000),
-    externalId: z.string().trim().min(1).max(256).nullable(),
-  })
-  .refine((input) => input.email !== null || input.phone !== null, {
-    message: 'email or phone is required',
-    path: ['email'],
-  });
+  .object({ id: Id, ...NormalizedFields })
+  .refine((input) => input.email !== null || input.phone !== null, emailOrPhone);
 export type NewUser = z.infer<typeof NewUser>;
 
 /** A validated, normalised patch as backends receive it (phone already E.164). */
-export const NormalizedUserPatch = z
-  .object({
-    name: z.string().trim().min(1, 'name is required').max(200),
-    email: Email.nullable(),
-    phone: E164.nullable(),
-    role: z.string().min(1),
-    groupIds: z.array(Id),
-    notes: z.string().max(10_000),
-    externalId: z.string().trim().min(1).max(256).nullable(),
-  })
-  .partial()
-  .strict();
+export const NormalizedUserPatch = z.object(NormalizedFields).partial().strict();
 export type NormalizedUserPatch = z.infer<typeof NormalizedUserPatch>;
