@@ -24,18 +24,9 @@
 import { spawn } from 'node:child_process';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { option } from './lib/args.mjs';
 
 const CHILD = 'ROSTER_START_REST_CHILD';
-
-function option(name, fallback) {
-  const args = process.argv.slice(2);
-  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i === -1) return fallback;
-  const arg = args[i];
-  if (arg.includes('=')) return arg.slice(arg.indexOf('=') + 1);
-  const next = args[i + 1];
-  return next === undefined || next.startsWith('--') ? true : next;
-}
 
 /** The demo directory: an owner (the demo's admin) and a few colleagues. */
 const OWNER = { id: 'demo-owner', name: 'Olivia Owner' };

@@ -14,16 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { createServer, mergeConfig } from 'vite';
 import { rosterViteConfig } from './lib/vite.mjs';
 import { ROOT } from './lib/workspace.mjs';
-
-function option(name, fallback) {
-  const args = process.argv.slice(2);
-  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i === -1) return fallback;
-  const arg = args[i];
-  if (arg.includes('=')) return arg.slice(arg.indexOf('=') + 1);
-  const next = args[i + 1];
-  return next === undefined || next.startsWith('--') ? true : next;
-}
+import { option } from './lib/args.mjs';
 
 const root = resolve(ROOT, String(option('root', 'demo')));
 const host = String(option('host', '127.0.0.1'));
