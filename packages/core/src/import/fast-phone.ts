@@ -66,7 +66,8 @@ interface PlanView {
 }
 
 interface CompiledType {
-  pattern: RegExp;
+  /** The metadata's pattern, for the combined per-length patterns. */
+  source: string;
   lengths: number[] | undefined;
 }
 
@@ -76,7 +77,19 @@ interface CompiledPlan {
   nationalNumber: RegExp;
   possibleLengths: number[] | undefined;
   nationalPrefix: RegExp | null;
+  /** The prefix when it is plain digits (most countries: `0`): a startsWith, no match array. */
+  nationalPrefixDigits: string | null;
+  /** The IDD prefix at the start of the digits (`search(idd) === 0`, without a match array). */
   idd: RegExp | null;
+  /** The IDD prefix when it is plain digits (`00`, `011`): a startsWith. */
+  iddDigits: string | null;
+  /** The national number pattern's source. */
+  nationalSource: string;
+  /**
+   * hasType as one pattern per length (the national number pattern as a lookahead, then
+   * the types of that length): one pattern run instead of three or more.
+   */
+  typeByLength: Map<number, RegExp>;
   /** Leading digits that pick this country among those sharing its calling code. */
   leadingDigits: RegExp | null;
   hasTypes: boolean;
@@ -111,7 +124,10 @@ function plan(country: string): CompiledPlan | null {
     const compileType = (name: string): CompiledType | null => {
       const type = p.type(name);
       if (!type || !type.pattern()) return null;
-      return { pattern: entire(type.pattern()), lengths: type.possibleLengths() };
+      return {
+        source: type.pattern(),
+        lengths: type.possibleLengths(),
+      };
     };
     const prefix = p.nationalPrefixForParsing();
     const idd = p.IDDPrefix();
@@ -122,7 +138,11 @@ function plan(country: string): CompiledPlan | null {
       nationalNumber: entire(p.nationalNumberPattern()),
       possibleLengths: p.possibleLengths(),
       nationalPrefix: prefix ? new RegExp(`^(?:${prefix})`) : null,
-      idd: idd ? new RegExp(idd) : null,
+      nationalPrefixDigits: prefix && /^\d+$/.test(prefix) ? prefix : null,
+      idd: idd ? new RegExp(`^(?:${idd})`) : null,
+      iddDigits: idd && /^\d+$/.test(idd) ? idd : null,
+      nationalSource: p.nationalNumberPattern(),
+      typeByLength: new Map(),
       hasTypes: p.hasTypes(),
       fixedLine: compileType('FIXED_LINE'),
       nonFixedLine: NON_FIXED_LINE_TYPES.map(compileType).filter(
@@ -149,7 +169,7 @@ export function fastNormalizePhone(
   if (raw === '') return null;
   let digits = simpleDigits(raw);
   if (digits === null) return null;
-  const international = raw.charCodeAt(0) === 43 /* + */ || /^00[1-9]/.test(raw);
+  const international = raw.charCodeAt(0) === 43 /* + */ || startsWith00Digit(raw);
   if (international && digits.startsWith('00')) digits = digits.slice(2);
   if (digits.length < 4) return null;
 
@@ -172,6 +192,12 @@ export function fastNormalizePhone(
     return { ok: true, e164: withPlus.e164 };
   // Failures keep normalizePhone's own messages.
   return null;
+}
+
+/** `/^00[1-9]/.test(raw)` without running a pattern. */
+function startsWith00Digit(raw: string): boolean {
+  const third = raw.charCodeAt(2);
+  return raw.charCodeAt(0) === 48 && raw.charCodeAt(1) === 48 && third >= 49 && third <= 57;
 }
 
 /**
@@ -218,15 +244,21 @@ function nationalCandidate(digits: string, country: string): Candidate | undefin
   if (!p) return null;
   // An IDD prefix (00, 011 …) or the country's own calling code without `+` sends
   // libphonenumber down paths this one does not model.
-  if (p.idd && digits.search(p.idd) === 0) return null;
+  if (p.iddDigits !== null ? digits.startsWith(p.iddDigits) : p.idd?.test(digits)) return null;
   if (digits.startsWith(p.callingCode)) return null;
   return candidate(digits, p.callingCode, p, country);
 }
 
+/** Calling codes as text by value, made once. */
+const CODE_TEXT: string[] = [];
+
 /** libphonenumber's parse of `+digits`. */
 function internationalCandidate(digits: string): Candidate | undefined | null {
+  let value = 0;
   for (let length = 1; length <= 3 && length <= digits.length; length++) {
-    const code = digits.slice(0, length);
+    // Never a leading 0 here, so the number names the code: no slice per try.
+    value = value * 10 + digits.charCodeAt(length - 1) - 48;
+    const code = (CODE_TEXT[value] ??= String(value));
     if (countriesOf(code) === null) continue;
     const main = mainCountry(code);
     const p = main === null ? null : plan(main);
@@ -270,13 +302,26 @@ function candidate(
   fallback: string | undefined,
 ): Candidate | undefined | null {
   let nsn = number;
+  // selected.nationalNumber.test(nsn) once known: hasType repeats it otherwise.
+  let nationalFits: boolean | undefined;
   if (selected.nationalPrefix) {
-    const match = selected.nationalPrefix.exec(number);
-    if (match) {
+    const literal = selected.nationalPrefixDigits;
+    let prefixLength = -1;
+    if (literal !== null) {
+      if (number.startsWith(literal)) prefixLength = literal.length;
+    } else {
+      const match = selected.nationalPrefix.exec(number);
       // Carrier codes and transform rules are not modelled.
-      if (match.length > 1 && match[match.length - 1]) return null;
-      const stripped = number.slice(match[0].length);
-      let keep = selected.nationalNumber.test(number) && !selected.nationalNumber.test(stripped);
+      if (match && match.length > 1 && match[match.length - 1]) return null;
+      if (match) prefixLength = match[0].length;
+    }
+    if (prefixLength >= 0) {
+      const stripped = number.slice(prefixLength);
+      let keep = false;
+      if (selected.nationalNumber.test(number)) {
+        nationalFits = selected.nationalNumber.test(stripped);
+        keep = !nationalFits;
+      }
       if (!keep && selected.possibleLengths) {
         const country = countryFor(code, stripped);
         if (country === null) return null;
@@ -285,7 +330,8 @@ function candidate(
         const check = lengths ? lengthCheck(stripped, lengths) : 'IS_POSSIBLE';
         keep = check === 'TOO_SHORT' || check === 'INVALID_LENGTH';
       }
-      if (!keep) nsn = stripped;
+      if (keep) nationalFits = undefined;
+      else nsn = stripped;
     }
   }
   if (nsn.length < MIN_NSN || nsn.length > MAX_NSN) return undefined;
@@ -297,22 +343,56 @@ function candidate(
   return {
     e164: `+${code}${nsn}`,
     nsn,
-    valid: final.hasTypes ? hasType(nsn, final) : final.nationalNumber.test(nsn),
+    valid: final.hasTypes
+      ? hasType(nsn, final, final === selected ? nationalFits : undefined)
+      : final.nationalNumber.test(nsn),
     possible: lengthCheck(nsn, final.possibleLengths) === 'IS_POSSIBLE',
   };
 }
 
 /** getNumberType(…) !== undefined: the national number pattern and one number type fit. */
-function hasType(nsn: string, p: CompiledPlan): boolean {
-  if (!p.nationalNumber.test(nsn)) return false;
-  if (p.fixedLine && typeMatches(nsn, p.fixedLine)) return true;
-  return p.nonFixedLine.some((type) => typeMatches(nsn, type));
+function hasType(nsn: string, p: CompiledPlan, nationalFits?: boolean): boolean {
+  // Shared calling codes (+44, +1, +7) ask twice in a row: countryFor, then the validity.
+  if (nsn === lastType.nsn && p === lastType.plan) return lastType.result;
+  let result: boolean;
+  if (nationalFits === false) result = false;
+  else {
+    let combined = p.typeByLength.get(nsn.length);
+    if (combined === undefined) {
+      combined = typesOfLength(p, nsn.length);
+      p.typeByLength.set(nsn.length, combined);
+    }
+    result = combined.test(nsn);
+  }
+  lastType.nsn = nsn;
+  lastType.plan = p;
+  lastType.result = result;
+  return result;
 }
 
-function typeMatches(nsn: string, type: CompiledType): boolean {
-  if (type.lengths && type.lengths.indexOf(nsn.length) < 0) return false;
-  return type.pattern.test(nsn);
+/** hasType's last answer. */
+const lastType: { nsn: string; plan: CompiledPlan | null; result: boolean } = {
+  nsn: '',
+  plan: null,
+  result: false,
+};
+
+/**
+ * `^(?=(?:national)$)(?:type|type…)$` over the types whose lengths allow `length`: the
+ * national number pattern and one number type fit (a pattern that never matches if no type
+ * has that length).
+ */
+function typesOfLength(p: CompiledPlan, length: number): RegExp {
+  const types = [p.fixedLine, ...p.nonFixedLine].filter(
+    (type): type is CompiledType =>
+      type !== null && (!type.lengths || type.lengths.indexOf(length) >= 0),
+  );
+  if (types.length === 0) return NEVER;
+  const union = types.map((type) => `(?:${type.source})`).join('|');
+  return new RegExp(`^(?=(?:${p.nationalSource})$)(?:${union})$`);
 }
+
+const NEVER = /(?!)/;
 
 type LengthCheck = 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH';
 
