@@ -2,15 +2,18 @@
  * Stable error codes. Every failure other than "not found" (which is `null`) is a
  * {@link RosterError} with one of these codes; UIs and callers switch on the code.
  */
-export type RosterErrorCode =
-  | 'validation'
-  | 'conflict'
-  | 'not_found'
-  | 'forbidden'
-  | 'rule'
-  | 'unsupported'
-  | 'unavailable'
-  | 'aborted';
+export const ROSTER_ERROR_CODES = [
+  'validation',
+  'conflict',
+  'not_found',
+  'forbidden',
+  'rule',
+  'unsupported',
+  'unavailable',
+  'aborted',
+] as const;
+/** One of {@link ROSTER_ERROR_CODES}. */
+export type RosterErrorCode = (typeof ROSTER_ERROR_CODES)[number];
 
 /** One problem found in input: where (`path`) and what (`message`), zod-style. */
 export interface RosterIssue {
@@ -128,16 +131,7 @@ export class AbortedError extends RosterError {
   }
 }
 
-const CODES: ReadonlySet<string> = new Set<RosterErrorCode>([
-  'validation',
-  'conflict',
-  'not_found',
-  'forbidden',
-  'rule',
-  'unsupported',
-  'unavailable',
-  'aborted',
-]);
+const CODES: ReadonlySet<string> = new Set<string>(ROSTER_ERROR_CODES);
 
 /**
  * True for any Roster error, also one thrown in another realm (iframe, worker

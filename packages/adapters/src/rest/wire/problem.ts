@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import type { RosterErrorCode } from '@roster/core';
+import { ROSTER_ERROR_CODES, type RosterErrorCode } from '@roster/core';
 
 /** Media type of error bodies (RFC 9457, "Problem Details for HTTP APIs"). */
 export const PROBLEM_JSON = 'application/problem+json';
 
-const CODES = [
-  'validation',
-  'conflict',
-  'not_found',
-  'forbidden',
-  'rule',
-  'unsupported',
-  'unavailable',
-  'aborted',
-] as const satisfies readonly RosterErrorCode[];
+const CODES = ROSTER_ERROR_CODES;
 
 /** `type` URI of a problem with a Roster error code, e.g. `urn:roster:problem:conflict`. */
 export function problemType(code: RosterErrorCode): string {
