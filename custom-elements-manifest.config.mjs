@@ -55,6 +55,35 @@ function tagNamesFromTagNameMap() {
   };
 }
 
+/**
+ * Keeps the manifest to the public API: private and protected members (internal state,
+ * timers, helpers) are not attributes or properties a portal sets, so Storybook's
+ * controls, IDEs and consumers should not see them; events are the documented ones.
+ */
+function publicMembersOnly() {
+  return {
+    name: 'roster:public-members-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const moduleDoc of customElementsManifest.modules ?? []) {
+        for (const declaration of moduleDoc.declarations ?? []) {
+          // Every event is documented with @fires; the analyzer also guesses events from
+          // `dispatchEvent(new SomeEvent(arg))` and names them after the argument.
+          if (declaration.events)
+            declaration.events = declaration.events.filter((event) => event.description);
+          if (!declaration.members) continue;
+          declaration.members = declaration.members.filter(
+            (member) =>
+              member.privacy !== 'private' &&
+              member.privacy !== 'protected' &&
+              !member.name.startsWith('#') &&
+              !member.static,
+          );
+        }
+      }
+    },
+  };
+}
+
 /** Writes a copy of the manifest into the package, with paths relative to the package. */
 function copyIntoPackage() {
   return {
@@ -78,5 +107,5 @@ export default {
   dependencies: false,
   // The root package.json is private; the elements package names its own manifest.
   packagejson: false,
-  plugins: [tagNamesFromTagNameMap(), copyIntoPackage()],
+  plugins: [tagNamesFromTagNameMap(), publicMembersOnly(), copyIntoPackage()],
 };
