@@ -42,7 +42,7 @@ type LoadState =
  *
  * @summary The users of the directory, one page at a time.
  *
- * @fires roster-user-open - {RosterUserOpenEvent} The admin opened a user (`event.user`).
+ * @fires {RosterUserOpenEvent} roster-user-open - The admin opened a user (`event.user`).
  *
  * @csspart toolbar - The bar with the search box and the summary.
  * @csspart search - The keyword search input.
