@@ -142,7 +142,15 @@ export async function planImport(
   const newGroups = new Map<string, string>();
   const unknownByList = new Map<readonly string[], string[]>();
   const counts: Record<PlanAction, number> = { create: 0, update: 0, skip: 0, error: 0 };
-  const entries: PlanEntry[] = new Array<PlanEntry>(validated.length);
+  const classifying: ClassifyContext = {
+    settings,
+    groups,
+    existing,
+    newGroups,
+    unknownByList,
+    options: resolved,
+    contactRule,
+  };
   const slicer = createSlicer();
 
   for (let i = 0; i < validated.length; i++) {
@@ -152,18 +160,10 @@ export async function planImport(
       await pause;
       throwIfAborted(options.signal);
     }
-    const entry = classify(validated[i]!, {
-      settings,
-      groups,
-      existing,
-      newGroups,
-      unknownByList,
-      options: resolved,
-      contactRule,
-    });
-    counts[entry.action]++;
-    entries[i] = entry;
+    counts[classify(validated[i]!, classifying).action]++;
   }
+  // Each validated row became its entry in place.
+  const entries: PlanEntry[] = validated;
   return { entries, counts, newGroups: [...newGroups.values()], mappedFields, options: resolved };
 }
 
@@ -178,15 +178,17 @@ interface ClassifyContext {
   contactRule: string;
 }
 
-function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
-  const { values } = validated;
-  // Copied only when this step adds an issue (most rows have none).
-  let issues = validated.issues;
+/** Decides the row's action, filling in the validated row (already shaped as an entry). */
+function classify(entry: ValidatedRow, c: ClassifyContext): PlanEntry {
+  const { values } = entry;
+  // The validator's list, copied only when this step adds an issue (most rows have none).
+  const original = entry.issues;
+  let issues = original;
   let role: string | null = null;
   if (values.role !== null) {
     role = resolveRole(c.settings, values.role);
     if (role === null)
-      issues = withIssue(validated.issues, issues, {
+      issues = withIssue(original, issues, {
         field: 'role',
         message: `role “${values.role}” does not exist (roles: ${c.settings.roles.map((r) => r.name).join(', ')})`,
         severity: 'error',
@@ -208,7 +210,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   }
   if (c.options.unknownGroups === 'flag')
     for (const name of unknown)
-      issues = withIssue(validated.issues, issues, {
+      issues = withIssue(original, issues, {
         field: 'groups',
         message: `group “${name}” does not exist; it is added only if you choose to create missing groups`,
         severity: 'warning',
@@ -235,7 +237,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
       match = { user, by };
       continue;
     }
-    issues = withIssue(validated.issues, issues, {
+    issues = withIssue(original, issues, {
       field: by === 'phone' ? 'phone' : 'externalId',
       message: `${by} belongs to ${describe(user)}, but the ${match.by} belongs to ${describe(match.user)}`,
       severity: 'error',
@@ -249,37 +251,27 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
     match.user.email !== null &&
     normalizeEmail(match.user.email) !== normalizeEmail(values.email)
   )
-    issues = withIssue(validated.issues, issues, {
+    issues = withIssue(original, issues, {
       field: match.by === 'phone' ? 'phone' : 'externalId',
       message: `${match.by} belongs to another user (${describe(match.user)})`,
       severity: 'error',
       code: 'conflict',
     });
 
-  // One object per row (target only for matched users): GC is a large share of planning
-  // 100k rows. A fresh object, not the validated row mutated in place: rows that crossed
-  // from the worker slow right down when their shape changes.
-  const entry: PlanEntry = {
-    row: validated.row,
-    action: 'create',
-    values,
-    issues,
-    userId: match?.user.id ?? null,
-    reason: null,
-    changes: NO_CHANGES,
-    role,
-    target: null,
-  };
+  // Filled in place, not copied: GC is a large share of planning 100k rows. Rows that
+  // crossed from the worker keep their shape, as the validator gave them every field.
+  entry.userId = match?.user.id ?? null;
+  entry.role = role;
 
   if (match === null) {
     if (values.name === null)
-      issues = withIssue(validated.issues, issues, required('name', 'name is required'));
+      issues = withIssue(original, issues, required('name', 'name is required'));
     if (
       values.email === null &&
       values.phone === null &&
       !issues.some((i) => i.field === 'email' || i.field === 'phone')
     )
-      issues = withIssue(validated.issues, issues, required('email', c.contactRule));
+      issues = withIssue(original, issues, required('email', c.contactRule));
     if (values.role === null) entry.role = c.options.defaultRole;
     entry.issues = issues;
     if (issues.some(isError)) entry.action = 'error';
@@ -327,9 +319,6 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   } else entry.action = 'update';
   return entry;
 }
-
-/** `changes` of every entry that is not an update; never mutated. */
-const NO_CHANGES: string[] = Object.freeze([]) as unknown as string[];
 
 /** Appends an issue, copying the validator's array on the first addition. */
 function withIssue(

@@ -125,7 +125,18 @@ export function validateRows(
       notes,
       externalId,
     };
-    out[r] = { row, values, issues };
+    // The plan entry's shape from the start: the plan fills it in without a new object.
+    out[r] = {
+      row,
+      action: 'create',
+      values,
+      issues,
+      userId: null,
+      reason: null,
+      changes: NO_CHANGES,
+      role: null,
+      target: null,
+    };
   }
   emailKeys.markDuplicates(out, 'email');
   phoneKeys.markDuplicates(out, 'phone');
@@ -206,6 +217,9 @@ function addIssue(issues: ImportIssue[], issue: ImportIssue): ImportIssue[] {
   out.push(issue);
   return out;
 }
+
+/** `changes` of every row until the plan finds an update; never mutated. */
+const NO_CHANGES: string[] = Object.freeze([]) as unknown as string[];
 
 /** The issue list of a row without issues; never mutated. */
 const NO_ISSUES: ImportIssue[] = [];

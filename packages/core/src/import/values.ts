@@ -1,4 +1,5 @@
 import type { ImportField } from './fields.js';
+import type { PlanEntry } from './plan.js';
 
 /**
  * A row's values after cleaning and normalising. `null`: the cell was empty or its
@@ -29,10 +30,10 @@ export interface ImportIssue {
   code: string;
 }
 
-/** One data row validated on its own and against the other rows of the file. */
-export interface ValidatedRow {
-  /** File row number (the header is row 1). */
-  row: number;
-  values: ImportValues;
-  issues: ImportIssue[];
-}
+/**
+ * One data row validated on its own and against the other rows of the file. Already shaped
+ * as the {@link PlanEntry} it becomes: the plan fills in `action`, `userId`, `reason`,
+ * `changes`, `role` and `target` (until then `create`, `null`, `null`, `[]`, `null`,
+ * `null`) in place, so planning 100k rows makes no second object per row.
+ */
+export type ValidatedRow = PlanEntry;
