@@ -33,7 +33,9 @@ export function parseDelimited(
   let i = 0;
   while (i < length && rows.length < limit) {
     record++;
-    const cells: string[] = [];
+    // Sized like the widest record so far: a row grown by push keeps spare slots for good.
+    const cells: string[] = width > 0 ? new Array<string>(width) : [];
+    let count = 0;
     let endOfRecord = false;
     while (!endOfRecord) {
       let value: string;
@@ -71,7 +73,7 @@ export function parseDelimited(
         value = trimCr(text.slice(i, stop), stop !== nextDelimiter, newline);
         i = stop;
       }
-      cells.push(value);
+      cells[count++] = value;
       if (i >= length) endOfRecord = true;
       else if (i === nextDelimiter) i++;
       else {
@@ -80,6 +82,7 @@ export function parseDelimited(
         endOfRecord = true;
       }
     }
+    if (count < cells.length) cells.length = count;
     if (isBlank(cells)) continue;
     if (cells.length > width) width = cells.length;
     rows.push(cells);
