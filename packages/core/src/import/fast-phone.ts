@@ -18,20 +18,38 @@ import { normalizePhone, plausibleUnallocated, type PhoneResult } from '../rules
 export function createPhoneNormalizer(
   defaultCountry: CountryCode | undefined,
 ): (raw: string) => PhoneResult {
+  const e164 = createE164Normalizer(defaultCountry);
+  return (raw) => {
+    const result = e164(raw);
+    return typeof result === 'string' ? { ok: true, e164: result } : result;
+  };
+}
+
+/**
+ * {@link createPhoneNormalizer} for the import's row loop: the E.164 text itself on
+ * success (no result object per row), the failure otherwise.
+ */
+export function createE164Normalizer(
+  defaultCountry: CountryCode | undefined,
+): (raw: string) => string | PhoneFailure {
   // Remembers the slow path's answers only: files repeat numbers (switchboards,
   // families), and a fast answer costs less than remembering it.
-  const memo = new Map<string, PhoneResult>();
+  const memo = new Map<string, string | PhoneFailure>();
   return (raw) => {
-    const fast = fastNormalizePhone(raw, defaultCountry);
+    const fast = fastE164(raw, defaultCountry);
     if (fast !== null) return fast;
     let result = memo.get(raw);
     if (result === undefined) {
-      result = normalizePhone(raw, defaultCountry);
+      const slow = normalizePhone(raw, defaultCountry);
+      result = slow.ok ? slow.e164 : slow;
       memo.set(raw, result);
     }
     return result;
   };
 }
+
+/** A phone number that could not be read, with the reason in plain language. */
+export type PhoneFailure = Extract<PhoneResult, { ok: false }>;
 
 const SIMPLE = /^\+?[\d\s().-]+$/;
 const MIN_NSN = 2;
@@ -74,6 +92,8 @@ interface CompiledType {
 /** One country's numbering plan with its patterns compiled once. */
 interface CompiledPlan {
   callingCode: string;
+  /** The calling code's entry (`null` if the metadata lacks it: not modelled). */
+  code: CallingCode | null;
   nationalNumber: RegExp;
   possibleLengths: number[] | undefined;
   nationalPrefix: RegExp | null;
@@ -99,18 +119,32 @@ interface CompiledPlan {
 
 const metadata = new Metadata(metadataJson) as unknown as PlanView;
 const plans = new Map<string, CompiledPlan | null>();
-/** Countries per calling code (`null`: no such code), remembered: asked for every number. */
-const callingCodes = new Map<string, readonly string[] | null>();
+/** A calling code and what every number asks of it, looked up once. */
+interface CallingCode {
+  text: string;
+  /** `+` and the code: the start of every E.164 number with it. */
+  plus: string;
+  countries: readonly string[];
+  /** Non-geographic numbers (`001`) are not modelled. */
+  nonGeographic: boolean;
+}
 
-function countriesOf(code: string): readonly string[] | null {
-  let countries = callingCodes.get(code);
-  if (countries === undefined) {
-    countries = metadata.hasCallingCode(code)
-      ? (metadata.getCountryCodesForCallingCode(code) ?? null)
+/** Calling codes by value (`null`: no such code); asked for every number, so an array. */
+const callingCodes: (CallingCode | null | undefined)[] = [];
+
+function callingCodeOf(value: number): CallingCode | null {
+  let code = callingCodes[value];
+  if (code === undefined) {
+    const text = String(value);
+    const countries = metadata.hasCallingCode(text)
+      ? metadata.getCountryCodesForCallingCode(text)
+      : undefined;
+    code = countries
+      ? { text, plus: `+${text}`, countries, nonGeographic: countries.includes('001') }
       : null;
-    callingCodes.set(code, countries);
+    callingCodes[value] = code;
   }
-  return countries;
+  return code;
 }
 
 function plan(country: string): CompiledPlan | null {
@@ -134,6 +168,7 @@ function plan(country: string): CompiledPlan | null {
     const leading = p.leadingDigits();
     compiled = {
       callingCode,
+      code: /^[1-9]\d{0,2}$/.test(callingCode) ? callingCodeOf(Number(callingCode)) : null,
       leadingDigits: leading ? new RegExp(leading) : null,
       nationalNumber: entire(p.nationalNumberPattern()),
       possibleLengths: p.possibleLengths(),
@@ -165,6 +200,15 @@ export function fastNormalizePhone(
   input: string,
   defaultCountry: CountryCode | undefined,
 ): PhoneResult | null {
+  const e164 = fastE164(input, defaultCountry);
+  return e164 === null ? null : { ok: true, e164 };
+}
+
+/**
+ * The E.164 form `normalizePhone` would give, or `null` when this input needs the full
+ * parser (including every failure: they keep normalizePhone's own messages).
+ */
+function fastE164(input: string, defaultCountry: CountryCode | undefined): string | null {
   const raw = input.trim();
   if (raw === '') return null;
   let digits = simpleDigits(raw);
@@ -174,23 +218,26 @@ export function fastNormalizePhone(
   if (digits.length < 4) return null;
 
   // Candidates in normalizePhone's order: national (default country), then `+digits`.
-  let national: Candidate | null | undefined;
+  let national: Candidate | null = null;
   if (!international && defaultCountry) {
-    national = nationalCandidate(digits, defaultCountry);
-    if (national === null) return null;
-    if (national?.valid) return { ok: true, e164: national.e164 };
+    const found = nationalCandidate(digits, defaultCountry, NATIONAL);
+    if (found === null) return null;
+    if (found === FOUND) {
+      if (NATIONAL.valid) return e164Of(NATIONAL);
+      national = NATIONAL;
+    }
   }
-  let withPlus: Candidate | null | undefined;
+  let withPlus: Candidate | null = null;
   if (!digits.startsWith('0')) {
-    withPlus = internationalCandidate(digits);
-    if (withPlus === null) return null;
-    if (withPlus?.valid) return { ok: true, e164: withPlus.e164 };
+    const found = internationalCandidate(digits, WITH_PLUS);
+    if (found === null) return null;
+    if (found === FOUND) {
+      if (WITH_PLUS.valid) return e164Of(WITH_PLUS);
+      withPlus = WITH_PLUS;
+    }
   }
-  if (national?.possible && plausibleUnallocated(national.nsn))
-    return { ok: true, e164: national.e164 };
-  if (withPlus?.possible && plausibleUnallocated(withPlus.nsn))
-    return { ok: true, e164: withPlus.e164 };
-  // Failures keep normalizePhone's own messages.
+  if (national?.possible && plausibleUnallocated(national.nsn)) return e164Of(national);
+  if (withPlus?.possible && plausibleUnallocated(withPlus.nsn)) return e164Of(withPlus);
   return null;
 }
 
@@ -230,56 +277,69 @@ function simpleDigits(raw: string): string | null {
   return raw.length === 1 && raw.charCodeAt(0) === 43 ? null : digits;
 }
 
+/**
+ * A number libphonenumber would parse. Two are reused for every number (the national
+ * and the `+digits` reading), filled in by `candidate`: 100k rows, no object each.
+ */
 interface Candidate {
-  e164: string;
+  code: CallingCode;
   /** National significant number. */
   nsn: string;
   valid: boolean;
   possible: boolean;
 }
 
-/** libphonenumber's parse of a national number (`undefined`: it finds no number; `null`: not modelled). */
-function nationalCandidate(digits: string, country: string): Candidate | undefined | null {
+const NO_CODE: CallingCode = { text: '', plus: '+', countries: [], nonGeographic: false };
+const NATIONAL: Candidate = { code: NO_CODE, nsn: '', valid: false, possible: false };
+const WITH_PLUS: Candidate = { code: NO_CODE, nsn: '', valid: false, possible: false };
+
+/** `candidate` filled its output in. */
+const FOUND = 1;
+/** libphonenumber finds no number. */
+const NONE = 0;
+/** A candidate's outcome: FOUND, NONE, or `null` when the input needs the full parser. */
+type Outcome = typeof FOUND | typeof NONE | null;
+
+function e164Of(c: Candidate): string {
+  return c.code.plus + c.nsn;
+}
+
+/** libphonenumber's parse of a national number. */
+function nationalCandidate(digits: string, country: string, out: Candidate): Outcome {
   const p = plan(country);
-  if (!p) return null;
+  if (!p?.code) return null;
   // An IDD prefix (00, 011 …) or the country's own calling code without `+` sends
   // libphonenumber down paths this one does not model.
   if (p.iddDigits !== null ? digits.startsWith(p.iddDigits) : p.idd?.test(digits)) return null;
   if (digits.startsWith(p.callingCode)) return null;
-  return candidate(digits, p.callingCode, p, country);
+  return candidate(digits, p.code, p, country, out);
 }
 
-/** Calling codes as text by value, made once. */
-const CODE_TEXT: string[] = [];
-
 /** libphonenumber's parse of `+digits`. */
-function internationalCandidate(digits: string): Candidate | undefined | null {
+function internationalCandidate(digits: string, out: Candidate): Outcome {
   let value = 0;
   for (let length = 1; length <= 3 && length <= digits.length; length++) {
     // Never a leading 0 here, so the number names the code: no slice per try.
     value = value * 10 + digits.charCodeAt(length - 1) - 48;
-    const code = (CODE_TEXT[value] ??= String(value));
-    if (countriesOf(code) === null) continue;
+    const code = callingCodeOf(value);
+    if (code === null) continue;
     const main = mainCountry(code);
     const p = main === null ? null : plan(main);
     if (!p) return null;
-    return candidate(digits.slice(length), code, p, undefined);
+    return candidate(digits.slice(length), code, p, undefined, out);
   }
-  return undefined;
+  return NONE;
 }
 
 /** The first country of a calling code (whose plan libphonenumber selects by code); null for non-geographic ones. */
-function mainCountry(code: string): string | null {
-  const countries = countriesOf(code);
-  if (!countries || countries.length === 0 || countries.includes('001')) return null;
-  return countries[0]!;
+function mainCountry(code: CallingCode): string | null {
+  return code.countries.length === 0 || code.nonGeographic ? null : code.countries[0]!;
 }
 
 /** getCountryByCallingCode: the one country, else the first whose leading digits or number types fit. */
-function countryFor(code: string, nsn: string): string | undefined | null {
-  const countries = countriesOf(code);
-  if (!countries) return undefined;
-  if (countries.includes('001')) return null;
+function countryFor(code: CallingCode, nsn: string): string | undefined | null {
+  const { countries } = code;
+  if (code.nonGeographic) return null;
   if (countries.length === 1) return countries[0];
   for (const country of countries) {
     const p = plan(country);
@@ -297,10 +357,11 @@ function countryFor(code: string, nsn: string): string | undefined | null {
  */
 function candidate(
   number: string,
-  code: string,
+  code: CallingCode,
   selected: CompiledPlan,
   fallback: string | undefined,
-): Candidate | undefined | null {
+  out: Candidate,
+): Outcome {
   let nsn = number;
   // selected.nationalNumber.test(nsn) once known: hasType repeats it otherwise.
   let nationalFits: boolean | undefined;
@@ -334,20 +395,19 @@ function candidate(
       else nsn = stripped;
     }
   }
-  if (nsn.length < MIN_NSN || nsn.length > MAX_NSN) return undefined;
+  if (nsn.length < MIN_NSN || nsn.length > MAX_NSN) return NONE;
   const exact = countryFor(code, nsn);
   if (exact === null) return null;
   const country = exact ?? fallback;
   const final = country === undefined ? selected : plan(country);
   if (!final || !final.possibleLengths) return null;
-  return {
-    e164: `+${code}${nsn}`,
-    nsn,
-    valid: final.hasTypes
-      ? hasType(nsn, final, final === selected ? nationalFits : undefined)
-      : final.nationalNumber.test(nsn),
-    possible: lengthCheck(nsn, final.possibleLengths) === 'IS_POSSIBLE',
-  };
+  out.code = code;
+  out.nsn = nsn;
+  out.valid = final.hasTypes
+    ? hasType(nsn, final, final === selected ? nationalFits : undefined)
+    : final.nationalNumber.test(nsn);
+  out.possible = lengthCheck(nsn, final.possibleLengths) === 'IS_POSSIBLE';
+  return FOUND;
 }
 
 /** getNumberType(…) !== undefined: the national number pattern and one number type fit. */

@@ -1,5 +1,5 @@
 import type { CountryCode } from '../rules/phone.js';
-import { createPhoneNormalizer } from './fast-phone.js';
+import { createE164Normalizer } from './fast-phone.js';
 import { EMAIL_PATTERN, splitGroups, unescapeFormula } from './cells.js';
 import { firstOccurrences } from './first-occurrences.js';
 import { IMPORT_FIELDS, type ImportField } from './fields.js';
@@ -30,7 +30,7 @@ export function validateRows(
   options: ValidateOptions = {},
 ): ValidatedRow[] {
   const columns = columnsOf(mapping);
-  const phone = createPhoneNormalizer(options.defaultCountry);
+  const phone = createE164Normalizer(options.defaultCountry);
   // Our CSV exporter escapes formula-like cells with a quote; XLSX cells are never escaped.
   const escaped = table.detected.format !== 'xlsx';
   const clean = (value: string | undefined): string => {
@@ -80,8 +80,8 @@ export function validateRows(
     const rawPhone = cell(iPhone);
     if (rawPhone !== '') {
       const result = phone(rawPhone);
-      if (result.ok) {
-        phoneValue = result.e164;
+      if (typeof result === 'string') {
+        phoneValue = result;
         phoneKeys.add(phoneValue, r);
       } else
         issues = addIssue(issues, error('phone', `${result.message} (“${rawPhone}”)`, 'invalid'));
