@@ -31,10 +31,12 @@ export function parseDelimited(
   let width = 0;
   let record = 0;
   let i = 0;
+  // Cells of the current record; each kept record is copied out at its exact size. A row
+  // grown by push keeps spare slots for good, and a presized one (`new Array(n)`) is
+  // "holey": slower to read and copied slot by slot when it crosses to or from a worker.
+  const cells: string[] = [];
   while (i < length && rows.length < limit) {
     record++;
-    // Sized like the widest record so far: a row grown by push keeps spare slots for good.
-    const cells: string[] = width > 0 ? new Array<string>(width) : [];
     let count = 0;
     let endOfRecord = false;
     while (!endOfRecord) {
@@ -73,7 +75,8 @@ export function parseDelimited(
         value = trimCr(text.slice(i, stop), stop !== nextDelimiter, newline);
         i = stop;
       }
-      cells[count++] = value;
+      if (count < cells.length) cells[count++] = value;
+      else count = cells.push(value);
       if (i >= length) endOfRecord = true;
       else if (i === nextDelimiter) i++;
       else {
@@ -82,10 +85,9 @@ export function parseDelimited(
         endOfRecord = true;
       }
     }
-    if (count < cells.length) cells.length = count;
-    if (isBlank(cells)) continue;
-    if (cells.length > width) width = cells.length;
-    rows.push(cells);
+    if (isBlank(cells, count)) continue;
+    if (count > width) width = count;
+    rows.push(cells.slice(0, count));
     rowNumbers.push(record);
   }
   return { rows, rowNumbers, width };
@@ -103,7 +105,7 @@ function trimCr(value: string, atLineEnd: boolean, newline: string): string {
     : value;
 }
 
-function isBlank(cells: string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
+function isBlank(cells: string[], count: number): boolean {
+  for (let c = 0; c < count; c++) if (cells[c]!.trim() !== '') return false;
   return true;
 }
