@@ -127,6 +127,21 @@ interface CallingCode {
   countries: readonly string[];
   /** Non-geographic numbers (`001`) are not modelled. */
   nonGeographic: boolean;
+  /** Its countries' plans, compiled on first use (`null`: one of them is not modelled). */
+  plans?: readonly CompiledPlan[] | null;
+}
+
+function plansOf(code: CallingCode): readonly CompiledPlan[] | null {
+  if (code.plans === undefined) {
+    const plans: CompiledPlan[] = [];
+    for (const country of code.countries) {
+      const p = plan(country);
+      if (!p) break;
+      plans.push(p);
+    }
+    code.plans = plans.length === code.countries.length ? plans : null;
+  }
+  return code.plans;
 }
 
 /** Calling codes by value (`null`: no such code); asked for every number, so an array. */
@@ -312,7 +327,7 @@ function nationalCandidate(digits: string, country: string, out: Candidate): Out
   // libphonenumber down paths this one does not model.
   if (p.iddDigits !== null ? digits.startsWith(p.iddDigits) : p.idd?.test(digits)) return null;
   if (digits.startsWith(p.callingCode)) return null;
-  return candidate(digits, p.code, p, country, out);
+  return candidate(digits, p.code, p, out);
 }
 
 /** libphonenumber's parse of `+digits`. */
@@ -323,43 +338,39 @@ function internationalCandidate(digits: string, out: Candidate): Outcome {
     value = value * 10 + digits.charCodeAt(length - 1) - 48;
     const code = callingCodeOf(value);
     if (code === null) continue;
-    const main = mainCountry(code);
-    const p = main === null ? null : plan(main);
+    // libphonenumber parses with the code's first country's plan.
+    const p = code.nonGeographic ? null : plansOf(code)?.[0];
     if (!p) return null;
-    return candidate(digits.slice(length), code, p, undefined, out);
+    return candidate(digits.slice(length), code, p, out);
   }
   return NONE;
 }
 
-/** The first country of a calling code (whose plan libphonenumber selects by code); null for non-geographic ones. */
-function mainCountry(code: CallingCode): string | null {
-  return code.countries.length === 0 || code.nonGeographic ? null : code.countries[0]!;
-}
-
-/** getCountryByCallingCode: the one country, else the first whose leading digits or number types fit. */
-function countryFor(code: CallingCode, nsn: string): string | undefined | null {
-  const { countries } = code;
+/**
+ * getCountryByCallingCode, as the country's plan: the one country, else the first whose
+ * leading digits or number types fit (`undefined`: none; `null`: not modelled).
+ */
+function countryFor(code: CallingCode, nsn: string): CompiledPlan | undefined | null {
   if (code.nonGeographic) return null;
-  if (countries.length === 1) return countries[0];
-  for (const country of countries) {
-    const p = plan(country);
-    if (!p) return null;
+  const plans = plansOf(code);
+  if (plans === null) return null;
+  if (plans.length === 1) return plans[0];
+  for (const p of plans) {
     if (p.leadingDigits) {
-      if (nsn && nsn.search(p.leadingDigits) === 0) return country;
-    } else if (hasType(nsn, p)) return country;
+      if (nsn && nsn.search(p.leadingDigits) === 0) return p;
+    } else if (hasType(nsn, p)) return p;
   }
   return undefined;
 }
 
 /**
  * `selected`: the plan libphonenumber parses with (the default country's, or the calling
- * code's first country's); `fallback`: the country it keeps when none fits better.
+ * code's first country's), and the one it keeps when no country fits better.
  */
 function candidate(
   number: string,
   code: CallingCode,
   selected: CompiledPlan,
-  fallback: string | undefined,
   out: Candidate,
 ): Outcome {
   let nsn = number;
@@ -386,8 +397,7 @@ function candidate(
       if (!keep && selected.possibleLengths) {
         const country = countryFor(code, stripped);
         if (country === null) return null;
-        const lengths =
-          country === undefined ? selected.possibleLengths : plan(country)?.possibleLengths;
+        const lengths = (country ?? selected).possibleLengths;
         const check = lengths ? lengthCheck(stripped, lengths) : 'IS_POSSIBLE';
         keep = check === 'TOO_SHORT' || check === 'INVALID_LENGTH';
       }
@@ -398,9 +408,8 @@ function candidate(
   if (nsn.length < MIN_NSN || nsn.length > MAX_NSN) return NONE;
   const exact = countryFor(code, nsn);
   if (exact === null) return null;
-  const country = exact ?? fallback;
-  const final = country === undefined ? selected : plan(country);
-  if (!final || !final.possibleLengths) return null;
+  const final = exact ?? selected;
+  if (!final.possibleLengths) return null;
   out.code = code;
   out.nsn = nsn;
   out.valid = final.hasTypes
