@@ -95,6 +95,15 @@ export function stats(samples: number[]): Stats {
   return { median, mean, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, samples };
 }
 
+/**
+ * A full collection, when the process allows one (`npm run bench` runs Node with
+ * `--expose-gc`): every timed run then starts from the same heap, so no run pays for
+ * the garbage an earlier run (or the baseline) left behind. Untimed.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Runs fn warmup + iterations times and returns every timing. */
 export async function measureStats(
   fn: () => unknown,
@@ -107,6 +116,7 @@ export async function measureStats(
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
     await setup?.();
+    collectGarbage();
     const start = performance.now();
     await fn();
     samples.push(performance.now() - start);

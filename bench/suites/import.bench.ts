@@ -27,7 +27,7 @@ export default defineSuite({
   description: '100k-row CSV read → map → plan vs PapaParse, and commit into the memory backend',
   async run(ctx) {
     const n = ctx.quick ? 5_000 : 100_000;
-    const iterations = ctx.quick ? 2 : 5;
+    const iterations = ctx.quick ? 2 : 9;
     const text = generateCsv(n);
     const bytes = new TextEncoder().encode(text);
     ctx.log(`import: ${n} rows, ${(bytes.length / 1024 / 1024).toFixed(1)} MB`);
