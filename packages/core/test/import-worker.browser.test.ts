@@ -51,10 +51,73 @@ describe('import worker', () => {
   });
 
   it('validates the rows as they are now, after the admin fixed a cell', async () => {
-    const table = await roster.import.readTable('Name,Email\nAnn,ann@\n', { engine });
-    table.rows[0]![1] = 'ann@example.com';
-    const plan = await roster.import.plan(table, { columns: ['name', 'email'] });
-    expect(plan.entries[0]!.action).to.equal('create');
+    const watched = watchedEngine();
+    try {
+      const table = await roster.import.readTable('Name,Email\nAnn,ann@\n', {
+        engine: watched.engine,
+      });
+      table.rows[0]![1] = 'ann@example.com';
+      const plan = await roster.import.plan(table, { columns: ['name', 'email'] });
+      expect(plan.entries[0]!.action).to.equal('create');
+      expect(watched.ops).to.include('validateRows');
+    } finally {
+      watched.engine.terminate();
+    }
+  });
+
+  it('plans an unchanged table from the worker’s own copy, sending no rows back', async () => {
+    const watched = watchedEngine();
+    try {
+      const table = await roster.import.readTable(
+        new Blob(['Name,Email\nAnn,ann@example.com\nBob,bob@\n']),
+        { engine: watched.engine },
+      );
+      const plan = await roster.import.plan(table, { columns: ['name', 'email'] });
+      expect(plan.entries.map((e) => e.action)).to.deep.equal(['create', 'error']);
+      expect(watched.ops).to.include('validateKept');
+      expect(watched.ops).not.to.include('validateRows');
+    } finally {
+      watched.engine.terminate();
+    }
+  });
+
+  it('notices a moved value or a removed row, and sends the rows then', async () => {
+    const watched = watchedEngine();
+    try {
+      const table = await roster.import.readTable('Name,Email\nAnn,ann@example.com\nBob,b@x.io\n', {
+        engine: watched.engine,
+      });
+      // Same characters, other cells: 'Ann,ann@example.com' → 'Annann,@example.com'.
+      table.rows[0] = ['Annann', '@example.com'];
+      const moved = await roster.import.plan(table, { columns: ['name', 'email'] });
+      expect(moved.entries[0]!.action).to.equal('error');
+      table.rows.splice(0, 1);
+      table.rowNumbers.splice(0, 1);
+      const removed = await roster.import.plan(table, { columns: ['name', 'email'] });
+      expect(removed.entries.map((e) => [e.row, e.action])).to.deep.equal([[3, 'create']]);
+      expect(watched.ops.filter((op) => op === 'validateRows')).to.have.length(2);
+    } finally {
+      watched.engine.terminate();
+    }
+  });
+
+  it('sends the rows when the worker no longer keeps the table', async () => {
+    const watched = watchedEngine();
+    try {
+      const first = await roster.import.readTable('Name,Email\nAnn,ann@example.com\n', {
+        engine: watched.engine,
+      });
+      // The worker keeps the last two tables it read.
+      await roster.import.readTable('Name\nB\n', { engine: watched.engine });
+      await roster.import.readTable('Name\nC\n', { engine: watched.engine });
+      const plan = await roster.import.plan(first, { columns: ['name', 'email'] });
+      expect(plan.entries.map((e) => [e.values.email, e.action])).to.deep.equal([
+        ['ann@example.com', 'create'],
+      ]);
+      expect(watched.ops).to.include.members(['validateKept', 'validateRows']);
+    } finally {
+      watched.engine.terminate();
+    }
   });
 
   it('reports worker errors as Roster errors', async () => {
@@ -80,6 +143,25 @@ describe('import worker', () => {
     expect(best.widestGap, best.timeline).to.be.at.most(RESPONSIVE_MS);
   });
 });
+
+/** An engine on its own worker whose requests (`op`s) are recorded. */
+function watchedEngine(): { engine: ImportWorkerClient; ops: string[] } {
+  const ops: string[] = [];
+  const engine = createImportWorkerClient({
+    worker: () => {
+      const worker = new Worker(new URL('../src/import-worker/worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      const post = worker.postMessage.bind(worker) as (message: { op: string }) => void;
+      worker.postMessage = ((message: { op: string }) => {
+        ops.push(message.op);
+        post(message);
+      }) as Worker['postMessage'];
+      return worker;
+    },
+  });
+  return { engine, ops };
+}
 
 /** Main-thread bound for the design check (the bench reports the real figure against 50 ms). */
 const RESPONSIVE_MS = 200;

@@ -4,8 +4,15 @@ import type { ColumnMapping, MappingSuggestion } from '../import/suggest-mapping
 import type { ReadTableOptions, Table, TableSource } from '../import/types.js';
 import type { ValidateOptions } from '../import/validate.js';
 import type { ValidatedRow } from '../import/values.js';
-import { yieldToHost } from '../import/yield.js';
-import { CHUNK_ROWS, type WorkerRequest, type WorkerResponse } from './protocol.js';
+import { createSlicer, yieldToHost } from '../import/yield.js';
+import { TableFingerprint } from './fingerprint.js';
+import {
+  CHUNK_ROWS,
+  type KeptTable,
+  type TableHead,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './protocol.js';
 
 /** Options of {@link createImportWorkerClient}. */
 export interface ImportWorkerOptions {
@@ -30,7 +37,9 @@ interface Call {
  * Runs reading, mapping and validation in a module worker, so importing 100k rows never
  * blocks the page: rows cross between threads in chunks of 500 and the page yields
  * between chunks. Tables it reads remember the worker, so `roster.import.plan(table, …)`
- * validates there too.
+ * validates there too. The worker keeps the last two tables it read: planning one whose
+ * rows the page has not changed sends no rows back (the page compares fingerprints, in
+ * time slices); a changed table is sent in full.
  *
  * @example
  * ```ts
@@ -49,6 +58,8 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
       ? options.worker()
       : (options.worker ?? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
   const calls = new Map<number, Call>();
+  /** Tables this worker read and keeps, with the fingerprint of their rows as read. */
+  const keptTables = new WeakMap<Table, KeptTable>();
   let nextId = 1;
 
   worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
@@ -89,14 +100,19 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     readTable(source: TableSource, readOptions: ReadTableOptions = {}): Promise<Table> {
       const id = nextId++;
       let table: Table | null = null;
+      let kept: KeptTable | null = null;
       const promise = start<Table>(id, (message) => {
         if (message.type === 'tableHead') {
           const { total: _total, ...head } = message.head;
           table = { ...head, rows: [], rowNumbers: [] };
+          kept = message.kept;
         } else if (message.type === 'tableRows' && table) {
           for (const row of message.rows) table.rows.push(row);
           for (const n of message.rowNumbers) table.rowNumbers.push(n);
-        } else if (message.type === 'done' && table) return rememberEngine(table, client);
+        } else if (message.type === 'done' && table) {
+          if (kept) keptTables.set(table, kept);
+          return rememberEngine(table, client);
+        }
         return undefined;
       });
       send({ id, op: 'readTable', source, options: readOptions });
@@ -125,30 +141,37 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     ): Promise<ValidatedRow[]> {
       const id = nextId++;
       const out: ValidatedRow[] = [];
+      const { headers, detected, notices } = table;
+      const head: TableHead = { headers, detected, notices, total: table.rows.length };
+      const sendRows = async (): Promise<void> => {
+        send({ id, op: 'validateBegin', head, mapping, options: validateOptions });
+        for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
+          send({
+            id,
+            op: 'validateRows',
+            rows: table.rows.slice(i, i + CHUNK_ROWS),
+            rowNumbers: table.rowNumbers.slice(i, i + CHUNK_ROWS),
+          });
+          await yieldToHost();
+        }
+        send({ id, op: 'validateEnd' });
+      };
       const promise = start<ValidatedRow[]>(id, (message) => {
         if (message.type === 'validated') for (const row of message.rows) out.push(row);
+        else if (message.type === 'notKept')
+          sendRows().catch((error: unknown) => {
+            calls.get(id)?.reject(error instanceof Error ? error : new Error(String(error)));
+            calls.delete(id);
+          });
         else if (message.type === 'done') return out;
         return undefined;
       });
-      const { headers, detected, notices } = table;
-      send({
-        id,
-        op: 'validateBegin',
-        head: { headers, detected, notices, total: table.rows.length },
-        mapping,
-        options: validateOptions,
-      });
-      // The current rows are sent every time: the admin may have fixed cells in the preview.
-      for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
-        send({
-          id,
-          op: 'validateRows',
-          rows: table.rows.slice(i, i + CHUNK_ROWS),
-          rowNumbers: table.rowNumbers.slice(i, i + CHUNK_ROWS),
-        });
-        await yieldToHost();
-      }
-      send({ id, op: 'validateEnd' });
+      // The admin may have fixed cells in the preview since the file was read: the kept
+      // copy is used only if the rows are still exactly as read.
+      const kept = keptTables.get(table);
+      if (kept && (await fingerprintOf(table)) === kept.fingerprint)
+        send({ id, op: 'validateKept', key: kept.key, head, mapping, options: validateOptions });
+      else await sendRows();
       return promise;
     },
 
@@ -160,4 +183,16 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     },
   };
   return client;
+}
+
+/** The fingerprint of the page's copy of a table, taken in slices so the page stays live. */
+async function fingerprintOf(table: Table): Promise<string> {
+  const fingerprint = new TableFingerprint();
+  const slicer = createSlicer();
+  const step = 1_000;
+  for (let from = 0; from < table.rows.length; from += step) {
+    fingerprint.add(table.rows, table.rowNumbers, from, Math.min(table.rows.length, from + step));
+    await slicer.pause();
+  }
+  return fingerprint.digest();
 }

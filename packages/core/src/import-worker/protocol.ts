@@ -7,6 +7,15 @@ import type { ValidatedRow } from '../import/values.js';
 /** Rows per message: small enough that (de)serialising one never blocks a page for long. */
 export const CHUNK_ROWS = 500;
 
+/** Tables the worker keeps after reading them, newest first, so validating needs no rows. */
+export const KEPT_TABLES = 2;
+
+/** A table the worker kept: its key and the fingerprint of its rows as read. */
+export interface KeptTable {
+  key: number;
+  fingerprint: string;
+}
+
 /** The parts of a table besides its rows. */
 export interface TableHead {
   headers: string[];
@@ -27,15 +36,25 @@ export type WorkerRequest =
       options: ValidateOptions;
     }
   | { id: number; op: 'validateRows'; rows: string[][]; rowNumbers: number[] }
+  | {
+      /** Validates a kept table (the page's rows are unchanged); answered `notKept` if gone. */
+      id: number;
+      op: 'validateKept';
+      key: number;
+      head: TableHead;
+      mapping: ColumnMapping;
+      options: ValidateOptions;
+    }
   | { id: number; op: 'validateEnd' };
 
 /** Worker → page. */
 export type WorkerResponse =
-  | { id: number; type: 'tableHead'; head: TableHead }
+  | { id: number; type: 'tableHead'; head: TableHead; kept: KeptTable }
   | { id: number; type: 'tableRows'; rows: string[][]; rowNumbers: number[] }
   | { id: number; type: 'mapping'; suggestion: MappingSuggestion }
   | { id: number; type: 'validated'; rows: ValidatedRow[] }
   | { id: number; type: 'done' }
+  | { id: number; type: 'notKept' }
   | {
       id: number;
       type: 'error';

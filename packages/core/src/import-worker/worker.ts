@@ -5,9 +5,11 @@
 import { isRosterError, RosterError } from '../errors/index.js';
 import { readTable } from '../import/read-table.js';
 import { suggestMapping } from '../import/suggest-mapping.js';
+import type { ColumnMapping } from '../import/suggest-mapping.js';
 import type { Table } from '../import/types.js';
-import { validateRows } from '../import/validate.js';
-import { CHUNK_ROWS, type WorkerRequest, type WorkerResponse } from './protocol.js';
+import { validateRows, type ValidateOptions } from '../import/validate.js';
+import { TableFingerprint } from './fingerprint.js';
+import { CHUNK_ROWS, KEPT_TABLES, type WorkerRequest, type WorkerResponse } from './protocol.js';
 
 interface Scope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -20,6 +22,17 @@ const pending = new Map<
   number,
   { table: Table; request: Extract<WorkerRequest, { op: 'validateBegin' }> }
 >();
+/**
+ * Tables read here, by key, oldest first: the page validates them again without sending
+ * every row back (which cost the page its main thread: serialising, and the garbage
+ * collection the copies caused).
+ */
+const kept = new Map<number, Table>();
+
+function keep(key: number, table: Table): void {
+  kept.set(key, table);
+  for (const old of kept.keys()) if (kept.size > KEPT_TABLES) kept.delete(old);
+}
 
 scope.onmessage = (event) => {
   void handle(event.data).catch((error: unknown) => {
@@ -38,10 +51,15 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'readTable': {
       const table = await readTable(request.source, request.options);
       const { rows, rowNumbers, ...rest } = table;
+      keep(request.id, table);
       scope.postMessage({
         id: request.id,
         type: 'tableHead',
         head: { ...rest, total: rows.length },
+        kept: {
+          key: request.id,
+          fingerprint: new TableFingerprint().add(rows, rowNumbers).digest(),
+        },
       });
       for (let i = 0; i < rows.length; i += CHUNK_ROWS)
         scope.postMessage({
@@ -79,15 +97,33 @@ async function handle(request: WorkerRequest): Promise<void> {
       const entry = pending.get(request.id);
       pending.delete(request.id);
       if (!entry) return;
-      const validated = validateRows(entry.table, entry.request.mapping, entry.request.options);
-      for (let i = 0; i < validated.length; i += CHUNK_ROWS)
-        scope.postMessage({
-          id: request.id,
-          type: 'validated',
-          rows: validated.slice(i, i + CHUNK_ROWS),
-        });
-      scope.postMessage({ id: request.id, type: 'done' });
+      validateAndSend(request.id, entry.table, entry.request);
+      return;
+    }
+    case 'validateKept': {
+      const table = kept.get(request.key);
+      if (!table) {
+        scope.postMessage({ id: request.id, type: 'notKept' });
+        return;
+      }
+      const { headers, detected, notices } = request.head;
+      validateAndSend(
+        request.id,
+        { headers, detected, notices, rows: table.rows, rowNumbers: table.rowNumbers },
+        request,
+      );
       return;
     }
   }
+}
+
+function validateAndSend(
+  id: number,
+  table: Table,
+  request: { mapping: ColumnMapping; options: ValidateOptions },
+): void {
+  const validated = validateRows(table, request.mapping, request.options);
+  for (let i = 0; i < validated.length; i += CHUNK_ROWS)
+    scope.postMessage({ id, type: 'validated', rows: validated.slice(i, i + CHUNK_ROWS) });
+  scope.postMessage({ id, type: 'done' });
 }
