@@ -50,6 +50,39 @@ describe('import worker', () => {
     });
   });
 
+  it('plans every kind of cell exactly as the page does (values the page already holds are not sent twice)', async () => {
+    const text = [
+      'First,Last,Email,Mobile,Role,Notes,Employee ID,Groups',
+      'Ann,Lee,ann@example.com,082 123 4567,Admin,"Line one\r\nline two",E-1,Ops',
+      '  Bob ,Ng, bob@example.com ,+44 7700 900123,member,\'=1+2,E-2,"Ops, Field"',
+      'Cy,,ANN@example.com,12,nobody,plain,E-1,',
+      ',,,,,,,',
+      'Di,Ro,di@example.com,,, , ,Ops',
+    ].join('\r\n');
+    const mapping = {
+      columns: [
+        'firstName',
+        'lastName',
+        'email',
+        'phone',
+        'role',
+        'notes',
+        'externalId',
+        'groups',
+      ] as const,
+    };
+    const inWorker = await roster.import.readTable(new Blob([text]), { engine });
+    const local = await readTable(new Blob([text]));
+    const fromWorker = await roster.import.plan(inWorker, { columns: [...mapping.columns] });
+    const fromPage = await roster.import.plan(
+      local,
+      { columns: [...mapping.columns] },
+      { engine: localImportEngine },
+    );
+    expect(fromWorker.entries).to.deep.equal(fromPage.entries);
+    expect(fromWorker.entries[1]!.values).to.deep.include({ name: 'Bob Ng', notes: '=1+2' });
+  });
+
   it('validates the rows as they are now, after the admin fixed a cell', async () => {
     const watched = watchedEngine();
     try {

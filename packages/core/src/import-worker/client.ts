@@ -2,10 +2,11 @@ import { rosterErrorFromJSON, UnavailableError } from '../errors/index.js';
 import { rememberEngine, type ImportEngine } from '../import/engine.js';
 import type { ColumnMapping, MappingSuggestion } from '../import/suggest-mapping.js';
 import type { ReadTableOptions, Table, TableSource } from '../import/types.js';
-import type { ValidateOptions } from '../import/validate.js';
+import { columnsOf, type ValidateOptions } from '../import/validate.js';
 import type { ValidatedRow } from '../import/values.js';
 import { createSlicer, yieldToHost } from '../import/yield.js';
 import { TableFingerprint } from './fingerprint.js';
+import { relinkValues } from './linked-values.js';
 import {
   CHUNK_ROWS,
   type KeptTable,
@@ -143,6 +144,7 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
       const out: ValidatedRow[] = [];
       const { headers, detected, notices } = table;
       const head: TableHead = { headers, detected, notices, total: table.rows.length };
+      const columns = columnsOf(mapping);
       const sendRows = async (): Promise<void> => {
         send({ id, op: 'validateBegin', head, mapping, options: validateOptions });
         for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
@@ -157,8 +159,10 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
         send({ id, op: 'validateEnd' });
       };
       const promise = start<ValidatedRow[]>(id, (message) => {
-        if (message.type === 'validated') for (const row of message.rows) out.push(row);
-        else if (message.type === 'notKept')
+        if (message.type === 'validated') {
+          relinkValues(message.rows, table.rows, out.length, columns, message.linked);
+          for (const row of message.rows) out.push(row);
+        } else if (message.type === 'notKept')
           sendRows().catch((error: unknown) => {
             calls.get(id)?.reject(error instanceof Error ? error : new Error(String(error)));
             calls.delete(id);

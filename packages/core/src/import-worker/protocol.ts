@@ -52,7 +52,13 @@ export type WorkerResponse =
   | { id: number; type: 'tableHead'; head: TableHead; kept: KeptTable }
   | { id: number; type: 'tableRows'; rows: string[][]; rowNumbers: number[] }
   | { id: number; type: 'mapping'; suggestion: MappingSuggestion }
-  | { id: number; type: 'validated'; rows: ValidatedRow[] }
+  | {
+      id: number;
+      type: 'validated';
+      rows: ValidatedRow[];
+      /** Per row, the values sent as `null` that are the page's own cells (see linked-values.ts). */
+      linked: Uint8Array;
+    }
   | { id: number; type: 'done' }
   | { id: number; type: 'notKept' }
   | {

@@ -7,8 +7,9 @@ import { readTable } from '../import/read-table.js';
 import { suggestMapping } from '../import/suggest-mapping.js';
 import type { ColumnMapping } from '../import/suggest-mapping.js';
 import type { Table } from '../import/types.js';
-import { validateRows, type ValidateOptions } from '../import/validate.js';
+import { columnsOf, validateRows, type ValidateOptions } from '../import/validate.js';
 import { TableFingerprint } from './fingerprint.js';
+import { unlinkValues } from './linked-values.js';
 import { CHUNK_ROWS, KEPT_TABLES, type WorkerRequest, type WorkerResponse } from './protocol.js';
 
 interface Scope {
@@ -123,7 +124,11 @@ function validateAndSend(
   request: { mapping: ColumnMapping; options: ValidateOptions },
 ): void {
   const validated = validateRows(table, request.mapping, request.options);
-  for (let i = 0; i < validated.length; i += CHUNK_ROWS)
-    scope.postMessage({ id, type: 'validated', rows: validated.slice(i, i + CHUNK_ROWS) });
+  const columns = columnsOf(request.mapping);
+  for (let i = 0; i < validated.length; i += CHUNK_ROWS) {
+    const rows = validated.slice(i, i + CHUNK_ROWS);
+    const linked = unlinkValues(rows, table.rows, i, columns);
+    scope.postMessage({ id, type: 'validated', rows, linked });
+  }
   scope.postMessage({ id, type: 'done' });
 }
