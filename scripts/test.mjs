@@ -9,7 +9,8 @@
  *   3. browser  @web/test-runner in Chromium over the same       each test counts
  *               files (all but *.node.test.ts)
  *
- * The last line printed is exactly `N passed, M failed` (`, K skipped` when any were).
+ * The last line printed is exactly `N passed, M failed`; the line before it says how many
+ * were skipped (`K skipped`), when any were.
  * The exit code is non-zero when anything failed or a stage crashed.
  *
  * Usage:
@@ -277,9 +278,8 @@ async function main() {
     }),
     { passed: 0, failed: 0, skipped: 0 },
   );
-  console.log(
-    `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
-  );
+  if (total.skipped) console.log(`${total.skipped} skipped`);
+  console.log(`${total.passed} passed, ${total.failed} failed`);
   process.exitCode = total.failed > 0 ? 1 : 0;
 }
 
