@@ -27,6 +27,7 @@ import {
   type IndexedDbBackend,
   type IndexedDbStatus,
 } from '@roster/adapters/indexeddb';
+import { rejection } from '@roster/test-support/rejection';
 
 const NOW = '2026-01-05T08:00:00.000Z';
 const actor = { id: 'admin-1', name: 'Admin' };
@@ -53,16 +54,6 @@ async function backend(
   const opened_ = await indexedDbBackend({ name, now: () => new Date(NOW), ...options });
   opened.push(opened_);
   return opened_;
-}
-
-/** Rejection of `promise` (fails the test if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** Reads a record straight from IndexedDB, past the store. */

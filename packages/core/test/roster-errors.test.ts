@@ -22,15 +22,7 @@ import {
   type TestClock,
 } from '@roster/core/testing';
 import { memoryBackend } from '@roster/adapters/memory';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from '@roster/test-support/rejection';
 
 describe('roster facade: errors', () => {
   let clock: TestClock;

@@ -19,15 +19,7 @@ import { newUser } from '@roster/core/testing';
 import { restBackend, type RestBackend, type RestBackendOptions } from '@roster/adapters/rest';
 import { createInstance, deleteInstance, remotePeek, type TestInstanceHandle } from './subject.js';
 import { EXPIRED_TOKEN, type Fault, type LoggedRequest } from './protocol.js';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail, it succeeded');
-}
+import { rejection } from '@roster/test-support/rejection';
 
 function expectRosterError(error: unknown, code: RosterErrorCode, message: RegExp): void {
   expect(isRosterError(error), `a RosterError, got ${String(error)}`).to.equal(true);
