@@ -48,6 +48,12 @@ export interface BulkOptions {
   batchSize?: number;
 }
 
+/** Options of every read on the facade. */
+export interface ReadOptions {
+  /** Cancels the read (an element's stale load); it then rejects with an `AbortedError`. */
+  signal?: AbortSignal;
+}
+
 /** Options of `roster.users.create`. */
 export interface CreateUserOptions {
   /** Send an invitation (email, else SMS). */
@@ -93,7 +99,7 @@ export interface UsersApi {
    * if (user?.deletedAt) showRestoreButton();
    * ```
    */
-  get(id: string): Promise<User | null>;
+  get(id: string, options?: ReadOptions): Promise<User | null>;
   /**
    * One page of users, filtered, searched, sorted and paged by the backend.
    * @throws `UnsupportedError` for `offset` when the backend lacks `offsetPaging`.
@@ -106,7 +112,7 @@ export interface UsersApi {
    * const next = await roster.users.list({ search: 'ann', cursor: page.nextCursor ?? undefined });
    * ```
    */
-  list(query?: UserQueryInput): Promise<Page<User>>;
+  list(query?: UserQueryInput, options?: ReadOptions): Promise<Page<User>>;
   /**
    * Streams every matching user page by page (cursor paging), for exports and bulk
    * selections. An invalid query throws at once; an aborted signal ends the loop with an
@@ -223,7 +229,7 @@ export interface GroupsApi {
    * const group = await roster.groups.get(id);
    * ```
    */
-  get(id: string): Promise<Group | null>;
+  get(id: string, options?: ReadOptions): Promise<Group | null>;
   /**
    * One page of groups.
    * @example
@@ -231,7 +237,7 @@ export interface GroupsApi {
    * const { items } = await roster.groups.list({ search: 'sal' });
    * ```
    */
-  list(query?: GroupQueryInput): Promise<Page<Group>>;
+  list(query?: GroupQueryInput, options?: ReadOptions): Promise<Page<Group>>;
   /**
    * Renames a group (versioned like every write).
    * @example
@@ -283,7 +289,7 @@ export interface DevicesApi {
    * const devices = await roster.devices.list(user.id);
    * ```
    */
-  list(userId: string): Promise<Device[]>;
+  list(userId: string, options?: ReadOptions): Promise<Device[]>;
   /**
    * Records a login: activates an invited user, registers or refreshes the device and
    * signs out the least recently used one beyond `settings.maxDevicesPerUser`.
@@ -316,7 +322,7 @@ export interface SettingsApi {
    * const { maxDevicesPerUser, passwordPolicy } = await roster.settings.get();
    * ```
    */
-  get(): Promise<AccountSettings>;
+  get(options?: ReadOptions): Promise<AccountSettings>;
   /**
    * Changes some settings; pass the `version` you read (`ConflictError` when stale).
    * @example
@@ -346,7 +352,7 @@ export interface Roster {
    * const invitations = await roster.outbox.list({ kind: 'invitation', userId: user.id });
    * ```
    */
-  readonly outbox: { list(query?: MessageQueryInput): Promise<Message[]> };
+  readonly outbox: { list(query?: MessageQueryInput, options?: ReadOptions): Promise<Message[]> };
   /**
    * The audit trail (`capabilities.audit`). `list` returns ONE page: at most `limit`
    * events (default 100, max 1000); narrow with `userId`, `targetId`, `action`, `since`
@@ -357,7 +363,7 @@ export interface Roster {
    * history.map((e) => `${e.at} ${e.actor?.name ?? 'system'} ${e.action}`);
    * ```
    */
-  readonly audit: { list(query?: AuditQueryInput): Promise<AuditEvent[]> };
+  readonly audit: { list(query?: AuditQueryInput, options?: ReadOptions): Promise<AuditEvent[]> };
   /** CSV/XLSX/pasted-text import: read, map, plan, commit, report. */
   readonly import: ImportApi;
   /** CSV/XLSX export of all, filtered or selected users, streamed page by page. */

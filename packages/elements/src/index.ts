@@ -8,3 +8,6 @@ export { RosterUserTableElement } from './user-table/roster-user-table.js';
 export { RosterUserOpenEvent } from './events.js';
 export { rosterContext } from './context.js';
 export { messagesFor, registerLocale, en, de, type RosterMessages } from './i18n/index.js';
+export type { CommonMessages } from './i18n/common.js';
+export type { UserTableMessages } from './user-table/messages.js';
+export * from './foundation/index.js';

@@ -9,10 +9,10 @@ export function devicesApi(ctx: FacadeContext): DevicesApi {
   const { backend } = ctx;
   const need = () => requireCapability(ctx, 'devices', 'devices');
   return {
-    async list(userId) {
+    async list(userId, options = {}) {
       const valid = parseId(userId, 'userId');
       need();
-      return guard(() => backend.listDevices(valid, callOptions(ctx)));
+      return guard(() => backend.listDevices(valid, callOptions(ctx, options.signal)));
     },
 
     async recordLogin(userId, device) {

@@ -25,15 +25,15 @@ export function groupsApi(ctx: FacadeContext): GroupsApi {
       return guard(() => backend.createGroup(valid, callOptions(ctx)));
     },
 
-    async get(id) {
+    async get(id, options = {}) {
       const valid = parseId(id);
-      return guard(() => backend.getGroup(valid, callOptions(ctx)));
+      return guard(() => backend.getGroup(valid, callOptions(ctx, options.signal)));
     },
 
-    async list(query) {
+    async list(query, options = {}) {
       const valid = parseOrThrow(GroupQuery, query ?? {}, 'group query');
       if (valid.offset !== undefined) requireCapability(ctx, 'offsetPaging', 'offset paging');
-      return guard(() => backend.listGroups(valid, callOptions(ctx)));
+      return guard(() => backend.listGroups(valid, callOptions(ctx, options.signal)));
     },
 
     async rename(id, name, options) {

@@ -8,8 +8,8 @@ import { parseVersion } from './validate.js';
 export function settingsApi(ctx: FacadeContext): SettingsApi {
   const { backend } = ctx;
   return {
-    async get() {
-      return guard(() => backend.getSettings(callOptions(ctx)));
+    async get(options = {}) {
+      return guard(() => backend.getSettings(callOptions(ctx, options.signal)));
     },
     async update(patch, options) {
       const valid = parseOrThrow(SettingsPatch, patch, 'settings');

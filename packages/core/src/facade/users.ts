@@ -70,14 +70,14 @@ export function usersApi(ctx: FacadeContext): UsersApi {
       return reread(ctx, newUser.id, options.signal);
     },
 
-    async get(id) {
+    async get(id, options = {}) {
       const valid = parseId(id);
-      return guard(() => backend.getUser(valid, callOptions(ctx)));
+      return guard(() => backend.getUser(valid, callOptions(ctx, options.signal)));
     },
 
-    async list(query) {
+    async list(query, options = {}) {
       const valid = parseUserQuery(ctx, query);
-      return guard(() => backend.listUsers(valid, callOptions(ctx)));
+      return guard(() => backend.listUsers(valid, callOptions(ctx, options.signal)));
     },
 
     iterate(query, options = {}) {

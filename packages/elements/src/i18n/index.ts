@@ -15,7 +15,7 @@ const locales = new Map<string, RosterMessages>([
  *
  * @example
  * ```ts
- * registerLocale('fr', { ...en, users: 'Utilisateurs', ... });
+ * registerLocale('fr', { ...en, userTable: { ...en.userTable, users: 'Utilisateurs' } });
  * ```
  */
 export function registerLocale(tag: string, messages: RosterMessages): void {

@@ -1,32 +1,15 @@
-import type { DisplayStatus } from '@roster/core';
+import type { CommonMessages } from './common.js';
+import type { UserTableMessages } from '../user-table/messages.js';
 
 /**
- * Every text the elements show, as a typed table. A locale is a complete
+ * Every text the elements show, as a typed table: one section per element (defined in
+ * the element's folder, `messages.ts`) plus `common`. A locale is a complete
  * `RosterMessages` object: the compiler reports a missing string.
+ *
+ * Adding an element's texts: define `XMessages` with `en` and `de` in its folder, add one
+ * line here, one in `en.ts` and one in `de.ts`.
  */
 export interface RosterMessages {
-  users: string;
-  searchUsers: string;
-  searchPlaceholder: string;
-  columnName: string;
-  columnEmail: string;
-  columnPhone: string;
-  columnRole: string;
-  columnStatus: string;
-  columnLastLogin: string;
-  never: string;
-  loadingUsers: string;
-  noUsers: string;
-  noMatches: string;
-  resetFilters: string;
-  loadFailed: (reason: string) => string;
-  retry: string;
-  previousPage: string;
-  nextPage: string;
-  pagination: string;
-  range: (from: number, to: number, total: number) => string;
-  sortedBy: (column: string, direction: 'ascending' | 'descending') => string;
-  openUser: (name: string) => string;
-  noRoster: string;
-  status: Record<DisplayStatus, string>;
+  common: CommonMessages;
+  userTable: UserTableMessages;
 }

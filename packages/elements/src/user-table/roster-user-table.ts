@@ -1,23 +1,16 @@
-import { consume } from '@lit/context';
-import {
-  displayStatus,
-  isRosterError,
-  type Page,
-  type Roster,
-  type User,
-  type UserSortField,
-} from '@roster/core';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { displayStatus, type User, type UserSortField } from '@roster/core';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { rosterContext } from '../context.js';
 import { RosterUserOpenEvent } from '../events.js';
-import { messagesFor, type RosterMessages } from '../i18n/index.js';
-import { tokens } from '../styles/tokens.js';
+import { RosterElement } from '../foundation/roster-element.js';
+import { formatDateTime } from '../foundation/format.js';
+import { userText } from '../foundation/user-text.js';
+import type { RosterMessages } from '../i18n/index.js';
 import { userTableStyles } from './roster-user-table.styles.js';
 
 type Column = {
   field: UserSortField | 'phone';
-  label: (m: RosterMessages) => string;
+  label: (m: RosterMessages['userTable']) => string;
   sortable: boolean;
 };
 
@@ -29,12 +22,6 @@ const COLUMNS: Column[] = [
   { field: 'status', label: (m) => m.columnStatus, sortable: true },
   { field: 'lastLoginAt', label: (m) => m.columnLastLogin, sortable: true },
 ];
-
-type LoadState =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'ready'; page: Page<User> }
-  | { kind: 'error'; message: string };
 
 /**
  * A sortable, searchable, paged table of the directory's users. Filtering, sorting
@@ -72,126 +59,74 @@ type LoadState =
  * </roster-provider>
  * ```
  */
-export class RosterUserTableElement extends LitElement {
-  static override styles = [tokens, userTableStyles];
-
-  /** The Roster instance; taken from an enclosing `<roster-provider>` when not set. */
-  @consume({ context: rosterContext, subscribe: true })
-  @property({ attribute: false })
-  accessor roster: Roster | undefined = undefined;
+export class RosterUserTableElement extends RosterElement {
+  static override styles = [...RosterElement.styles, userTableStyles];
 
   /** Users per page (1–1000). */
   @property({ type: Number, attribute: 'page-size' })
   accessor pageSize = 50;
 
-  /** Locale of the texts (`en`, `de`, or one added with `registerLocale`); defaults to the page's `lang`. */
-  @property({ reflect: true })
-  accessor locale: string | undefined = undefined;
-
-  /** Forces the light or dark theme; by default the page's `color-scheme` decides. */
-  @property({ reflect: true })
-  accessor theme: 'light' | 'dark' | undefined = undefined;
-
   @state() private accessor search = '';
   @state() private accessor sortField: UserSortField = 'name';
   @state() private accessor sortDirection: 'asc' | 'desc' = 'asc';
+  /** Index of the first row shown (offset paging). */
   @state() private accessor offset = 0;
-  @state() private accessor load: LoadState = { kind: 'idle' };
+  /** Cursors of the pages before this one (cursor paging, when the backend has no offsets). */
+  @state() private accessor cursors: readonly (string | undefined)[] = [undefined];
 
-  private requestSeq = 0;
-  private unsubscribe: (() => void) | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private get t(): RosterMessages {
-    return messagesFor(this.locale ?? this.closest('[lang]')?.getAttribute('lang'));
+  private get limit(): number {
+    return Math.min(Math.max(Math.trunc(this.pageSize) || 50, 1), 1000);
+  }
+
+  private readonly page = this.rosterTask({
+    args: () =>
+      [
+        this.search,
+        this.sortField,
+        this.sortDirection,
+        this.limit,
+        this.offset,
+        this.cursors,
+      ] as const,
+    task: async ({ roster, signal }, [search, field, direction, limit, offset, cursors]) => {
+      const paging = roster.capabilities.offsetPaging
+        ? { offset }
+        : { cursor: cursors[cursors.length - 1] };
+      return roster.users.list(
+        { search: search || undefined, sort: { field, direction }, limit, ...paging },
+        { signal },
+      );
+    },
+  });
+
+  /** Role id → display name, from the account settings (cosmetic: ids when unavailable). */
+  private readonly roleNames = this.rosterTask({
+    args: () => [] as const,
+    task: async ({ roster, signal }) =>
+      new Map((await roster.settings.get({ signal })).roles.map((role) => [role.id, role.name])),
+  });
+
+  constructor() {
+    super();
+    this.onRosterChange(['users', 'groups'], () => void this.page.run());
+    this.onRosterChange(['settings'], () => void this.roleNames.run());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
     clearTimeout(this.searchTimer);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.roster && !this.unsubscribe) this.listen(this.roster);
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('roster')) {
-      this.unsubscribe?.();
-      this.unsubscribe = undefined;
-      if (this.roster) this.listen(this.roster);
-    }
-    if (
-      changed.has('roster') ||
-      changed.has('pageSize') ||
-      changed.has('search') ||
-      changed.has('sortField') ||
-      changed.has('sortDirection') ||
-      changed.has('offset')
-    ) {
-      void this.reload();
-    }
   }
 
   /** Reloads the current page (also done automatically when users change). */
   async reload(): Promise<void> {
-    const roster = this.roster;
-    if (!roster) {
-      this.load = { kind: 'idle' };
-      return;
-    }
-    const seq = ++this.requestSeq;
-    if (this.load.kind !== 'ready') this.load = { kind: 'loading' };
-    else this.load = { ...this.load };
-    this.busy = true;
-    try {
-      const page = await roster.users.list({
-        search: this.search || undefined,
-        sort: { field: this.sortField, direction: this.sortDirection },
-        limit: Math.min(Math.max(Math.trunc(this.pageSize) || 50, 1), 1000),
-        offset: this.offset,
-      });
-      if (seq !== this.requestSeq) return;
-      if (page.items.length === 0 && this.offset > 0 && page.total > 0) {
-        // The page we were on emptied (users deleted elsewhere): step back to the last page.
-        this.offset = Math.max(0, Math.floor((page.total - 1) / this.pageSize) * this.pageSize);
-        return;
-      }
-      this.load = { kind: 'ready', page };
-    } catch (error) {
-      if (seq !== this.requestSeq) return;
-      this.load = {
-        kind: 'error',
-        message: isRosterError(error) || error instanceof Error ? error.message : String(error),
-      };
-    } finally {
-      if (seq === this.requestSeq) this.busy = false;
-    }
+    await this.page.run();
   }
 
-  @state() private accessor busy = false;
-  /** Role id → display name, from the account settings. */
-  @state() private accessor roleNames: ReadonlyMap<string, string> = new Map();
-
-  private listen(roster: Roster): void {
-    this.unsubscribe = roster.subscribe((event) => {
-      if (event.kind === 'users' || event.kind === 'groups') void this.reload();
-      if (event.kind === 'settings') void this.loadRoleNames(roster);
-    });
-    void this.loadRoleNames(roster);
-  }
-
-  private async loadRoleNames(roster: Roster): Promise<void> {
-    try {
-      const settings = await roster.settings.get();
-      if (roster === this.roster)
-        this.roleNames = new Map(settings.roles.map((role) => [role.id, role.name]));
-    } catch {
-      // Role names are cosmetic: the table falls back to role ids.
-    }
+  private firstPage(): void {
+    this.offset = 0;
+    this.cursors = [undefined];
   }
 
   private onSearchInput(event: Event): void {
@@ -199,7 +134,7 @@ export class RosterUserTableElement extends LitElement {
     clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => {
       this.search = value.trim();
-      this.offset = 0;
+      this.firstPage();
     }, 200);
   }
 
@@ -210,14 +145,14 @@ export class RosterUserTableElement extends LitElement {
       this.sortField = field;
       this.sortDirection = 'asc';
     }
-    this.offset = 0;
+    this.firstPage();
   }
 
   private resetFilters(): void {
     const input = this.renderRoot.querySelector<HTMLInputElement>('input[type=search]');
     if (input) input.value = '';
     this.search = '';
-    this.offset = 0;
+    this.firstPage();
   }
 
   private open(user: User): void {
@@ -225,8 +160,7 @@ export class RosterUserTableElement extends LitElement {
   }
 
   override render() {
-    const t = this.t;
-    if (!this.roster) return html`<p class="state error" role="alert">${t.noRoster}</p>`;
+    const t = this.t.userTable;
     return html`
       <div class="toolbar" part="toolbar">
         <label class="search">
@@ -239,34 +173,33 @@ export class RosterUserTableElement extends LitElement {
             @input=${this.onSearchInput}
           />
         </label>
-        <span role="status" aria-live="polite" class="muted">${this.summary(t)}</span>
+        <span role="status" aria-live="polite" class="muted">${this.summary()}</span>
       </div>
-      <div class="frame" aria-busy=${this.busy ? 'true' : 'false'}>${this.renderBody(t)}</div>
-      ${this.renderPager(t)}
+      <div class="frame" aria-busy=${this.isBusy(this.page) ? 'true' : 'false'}>
+        ${this.renderTask(this.page, (page) => this.renderPage(page.items, page.total), t.loadingUsers)}
+      </div>
+      ${this.renderPager()}
     `;
   }
 
-  private summary(t: RosterMessages): string {
-    if (this.load.kind === 'loading') return t.loadingUsers;
-    if (this.load.kind !== 'ready') return '';
-    const { page } = this.load;
-    return t.range(this.offset + 1, this.offset + page.items.length, page.total);
+  private summary(): string {
+    const page = this.page.value;
+    if (!page) return this.isBusy(this.page) ? this.t.userTable.loadingUsers : '';
+    const from = this.roster?.capabilities.offsetPaging
+      ? this.offset
+      : (this.cursors.length - 1) * this.limit;
+    return this.t.userTable.range(from + 1, from + page.items.length, page.total);
   }
 
-  private renderBody(t: RosterMessages) {
-    const load = this.load;
-    if (load.kind === 'error')
-      return html`<div class="state error" role="alert">
-        ${t.loadFailed(load.message)}
-        <button type="button" @click=${() => void this.reload()}>${t.retry}</button>
-      </div>`;
-    if (load.kind === 'idle' || load.kind === 'loading')
-      return html`<div class="state">${t.loadingUsers}</div>`;
-    if (load.page.total === 0)
+  private renderPage(users: readonly User[], total: number) {
+    const t = this.t.userTable;
+    if (total === 0)
       return this.search
         ? html`<div class="state">
             ${t.noMatches}
-            <button type="button" @click=${this.resetFilters}>${t.resetFilters}</button>
+            <button type="button" class="button" @click=${this.resetFilters}>
+              ${t.resetFilters}
+            </button>
           </div>`
         : html`<div class="state">${t.noUsers}</div>`;
     const now = new Date();
@@ -277,18 +210,18 @@ export class RosterUserTableElement extends LitElement {
         </caption>
         <thead>
           <tr>
-            ${COLUMNS.map((column) => this.renderHeader(column, t))}
+            ${COLUMNS.map((column) => this.renderHeader(column))}
           </tr>
         </thead>
         <tbody>
-          ${load.page.items.map((user) => this.renderRow(user, now, t))}
+          ${users.map((user) => this.renderRow(user, now))}
         </tbody>
       </table>
     `;
   }
 
-  private renderHeader(column: Column, t: RosterMessages) {
-    const label = column.label(t);
+  private renderHeader(column: Column) {
+    const label = column.label(this.t.userTable);
     if (!column.sortable) return html`<th scope="col">${label}</th>`;
     const field = column.field as UserSortField;
     const active = this.sortField === field;
@@ -303,54 +236,62 @@ export class RosterUserTableElement extends LitElement {
     </th>`;
   }
 
-  private renderRow(user: User, now: Date, t: RosterMessages) {
+  private renderRow(user: User, now: Date) {
+    const { common, userTable: t } = this.t;
     const status = displayStatus(user, now);
     return html`<tr part="row" data-user-id=${user.id}>
       <td class="name">
         <button type="button" aria-label=${t.openUser(user.name)} @click=${() => this.open(user)}>
-          ${user.name}
+          ${userText(user.name)}
         </button>
       </td>
-      <td>${user.email ?? html`<span class="muted">—</span>`}</td>
-      <td>${user.phone ?? html`<span class="muted">—</span>`}</td>
-      <td>${this.roleNames.get(user.role) ?? user.role}</td>
-      <td><span class="status" part="status" data-status=${status}>${t.status[status]}</span></td>
+      <td>${userText(user.email)}</td>
+      <td>${userText(user.phone)}</td>
+      <td>${userText(this.roleNames.value?.get(user.role) ?? user.role)}</td>
+      <td>
+        <span class="status" part="status" data-status=${status}>${common.status[status]}</span>
+      </td>
       <td>
         ${
           user.lastLoginAt
             ? html`<time datetime=${user.lastLoginAt}
-                >${formatDate(user.lastLoginAt, this.locale)}</time
+                >${formatDateTime(user.lastLoginAt, this.localeTag)}</time
               >`
-            : html`<span class="muted">${t.never}</span>`
+            : html`<span class="muted">${common.never}</span>`
         }
       </td>
     </tr>`;
   }
 
-  private renderPager(t: RosterMessages) {
-    if (this.load.kind !== 'ready' || this.load.page.total <= this.pageSize) return nothing;
-    const { total } = this.load.page;
+  private renderPager() {
+    const page = this.page.value;
+    if (!page || !this.roster) return nothing;
+    const t = this.t.userTable;
+    const byOffset = this.roster.capabilities.offsetPaging;
+    const hasPrevious = byOffset ? this.offset > 0 : this.cursors.length > 1;
+    const hasNext = byOffset ? this.offset + this.limit < page.total : page.nextCursor !== null;
+    if (!hasPrevious && !hasNext) return nothing;
     return html`<nav class="pager" part="pager" aria-label=${t.pagination}>
-      <button
-        type="button"
-        ?disabled=${this.offset === 0}
-        @click=${() => (this.offset = Math.max(0, this.offset - this.pageSize))}
-      >
+      <button type="button" class="button" ?disabled=${!hasPrevious} @click=${this.previous}>
         ${t.previousPage}
       </button>
-      <button
-        type="button"
-        ?disabled=${this.offset + this.pageSize >= total}
-        @click=${() => (this.offset = this.offset + this.pageSize)}
-      >
+      <button type="button" class="button" ?disabled=${!hasNext} @click=${this.next}>
         ${t.nextPage}
       </button>
     </nav>`;
   }
-}
 
-function formatDate(iso: string, locale: string | undefined): string {
-  return new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  private previous(): void {
+    if (this.roster?.capabilities.offsetPaging) this.offset = Math.max(0, this.offset - this.limit);
+    else this.cursors = this.cursors.slice(0, -1);
+  }
+
+  private next(): void {
+    const page = this.page.value;
+    if (!page) return;
+    if (this.roster?.capabilities.offsetPaging) this.offset = this.offset + this.limit;
+    else if (page.nextCursor !== null) this.cursors = [...this.cursors, page.nextCursor];
+  }
 }
 
 declare global {
