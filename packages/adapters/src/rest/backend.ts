@@ -55,6 +55,7 @@ import {
   encodeGroupQuery,
   encodeMessageQuery,
   encodeUserQuery,
+  isSafeId,
 } from './wire/index.js';
 
 /** Splits `items` into runs of at most `size`. */
@@ -178,8 +179,10 @@ export class RestBackend implements Backend {
     });
   }
 
+  /** `null` for an unknown id, and for one the contract cannot carry (see `SafeId`). */
   async getUser(id: string, options?: CallOptions): Promise<User | null> {
     this.#open();
+    if (!isSafeId(id)) return null;
     return this.#transport
       .send({ method: 'GET', path: path`users/${id}`, schema: UserSchema, call: options })
       .catch(nullIfNotFound);
@@ -379,8 +382,10 @@ export class RestBackend implements Backend {
     });
   }
 
+  /** `null` for an unknown id, and for one the contract cannot carry (see `SafeId`). */
   async getGroup(id: string, options?: CallOptions): Promise<Group | null> {
     this.#open();
+    if (!isSafeId(id)) return null;
     return this.#transport
       .send({ method: 'GET', path: path`groups/${id}`, schema: GroupSchema, call: options })
       .catch(nullIfNotFound);

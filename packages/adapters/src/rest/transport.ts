@@ -1,12 +1,14 @@
 import ky, { HTTPError, TimeoutError, type Options as KyOptions } from 'ky';
 import type { z } from 'zod';
-import { AbortedError, UnavailableError, type CallOptions } from '@roster/core';
+import { AbortedError, UnavailableError, ValidationError, type CallOptions } from '@roster/core';
 import {
   ACTOR,
   CHANGE_POSITION,
   CLIENT_ID,
   IDEMPOTENCY_KEY,
+  SAFE_ID_RULE,
   encodeActorHeader,
+  isSafeId,
   etagOf,
   parsePosition,
   type ChangePosition,
@@ -31,8 +33,20 @@ export interface CallSpec<S extends z.ZodType | null> {
 /** The parsed answer of a call. */
 export type CallResult<S extends z.ZodType | null> = S extends z.ZodType ? z.output<S> : void;
 
-/** A path from a template, every interpolated value percent-encoded: path`users/${id}`. */
+/**
+ * A path from a template whose values are record ids: path`users/${id}`. Each id is
+ * percent-encoded as one segment, and must be a `SafeId`: `.` and `..` (encoded or not)
+ * are dot segments that URL resolution removes, so `users/.` would ask for the list.
+ * Throws a `ValidationError` for any other id; the server could not hold it anyway.
+ */
 export function path(strings: TemplateStringsArray, ...values: string[]): string {
+  for (const value of values) {
+    if (!isSafeId(value)) {
+      throw new ValidationError(`Invalid id ${JSON.stringify(value)}: ${SAFE_ID_RULE}.`, [
+        { path: ['id'], message: SAFE_ID_RULE, code: 'invalid_format' },
+      ]);
+    }
+  }
   return strings.reduce(
     (out, part, i) => out + part + (i < values.length ? encodeURIComponent(values[i]!) : ''),
     '',
