@@ -1,8 +1,8 @@
 /**
  * A `restBackend` wired to a `createRestHandler` in the same process, through a `fetch`
  * that calls the handler (no sockets, so it runs in Node and in Chromium alike). The
- * handler can be swapped (a server restart) and answers can be held back after the
- * handler did the work (an answer lost in a slow network).
+ * handler can be swapped (a server restart) and answers can be lost after the handler
+ * did the work (the client then times out, as over a broken network).
  */
 import { memoryBackend } from '@roster/adapters/memory';
 import { restBackend, type RestBackend, type RestBackendOptions } from '@roster/adapters/rest';
@@ -23,14 +23,11 @@ export interface Seen {
   bootId: string;
 }
 
-function abortable(ms: number, signal: AbortSignal | null): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    });
+/** Never resolves; rejects when `signal` aborts (the client gave up waiting). */
+function untilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    signal.addEventListener('abort', () => reject(signal.reason as Error));
   });
 }
 
@@ -39,8 +36,8 @@ export class InProcessServer {
   handler!: RestHandler;
   backend!: Backend;
   readonly seen: Seen[] = [];
-  /** Milliseconds each answer to a matching request is held back after the work is done. */
-  delay: { method: string; ms: number } | null = null;
+  /** Requests of this method are handled, but their answers never reach the client. */
+  loseAnswersTo: string | null = null;
   readonly #clients: RestBackend[] = [];
 
   constructor(readonly options: Partial<RestHandlerOptions> = {}) {
@@ -61,15 +58,18 @@ export class InProcessServer {
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const handler = this.handler;
-    const response = await handler(request);
+    // The server finishes what it started even when the client gives up: the answer is
+    // what gets lost (a client timeout does not reach a busy server in time).
+    const response = await handler(new Request(request, { signal: null }));
     this.seen.push({
       method: request.method,
       path: new URL(request.url).pathname,
       idempotencyKey: request.headers.get('Idempotency-Key'),
       bootId: handler.bootId,
     });
-    if (this.delay && this.delay.method === request.method) {
-      await abortable(this.delay.ms, request.signal);
+    if (this.loseAnswersTo === request.method) {
+      await response.body?.cancel();
+      await untilAborted(request.signal);
     }
     return response;
   };
