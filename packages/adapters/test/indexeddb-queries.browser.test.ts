@@ -191,6 +191,13 @@ const SEARCHES = [
   '@',
   'nobody-at-all',
   'ann.smith',
+  'obrien',
+  'smith@',
+  '@example.com',
+  'example.com',
+  '(082) 100',
+  '+27 (0)82 100',
+  'brien ann',
 ] as const;
 
 function sampleQueries(count: number, seed: number): UserQueryInput[] {

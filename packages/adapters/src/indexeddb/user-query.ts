@@ -4,6 +4,7 @@ import {
   decodeCursor,
   displayStatus,
   encodeCursor,
+  phoneSearchDigits,
   userSearchText,
   ValidationError,
   type DisplayStatus,
@@ -157,15 +158,15 @@ class Planner {
 
   /**
    * The search text core's matcher reads. For searches of plain words, the stored tokens
-   * are exactly the words it could match (a plain word that starts a whole field starts
-   * its first word), so nothing is folded again per candidate; otherwise core builds it.
+   * are the words it could match (core's matcher reads only `words` for plain terms), so
+   * nothing is folded again per candidate; otherwise core builds it.
    */
   #searchText(user: StoredUser): UserSearchText {
     if (!this.#plainTerms || !Array.isArray(user._words)) return userSearchText(user);
     const words: string[] = [];
     for (const token of user._words)
       if (token.startsWith(WORD)) words.push(token.slice(WORD.length));
-    return { words, phoneDigits: (user.phone ?? '').replace(/\D/g, '') };
+    return { words, fields: [], phones: phoneSearchDigits(user.phone) };
   }
 
   readonly compare = (a: StoredUser, b: StoredUser): number =>

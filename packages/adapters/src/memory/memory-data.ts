@@ -9,6 +9,7 @@ import {
   type User,
   type UserKey,
 } from '@roster/core';
+import { UserSearchIndex } from './search-index.js';
 
 /** Adds `id` to the set under `key`, creating it. */
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -59,6 +60,8 @@ export class MemoryData {
   readonly deletedUsers = new Set<string>();
   readonly groupKeyIndex = new Map<string, string>();
   readonly devicesByUser = new Map<string, Set<string>>();
+  /** Keyword index over the users (built on the first search, then kept on every write). */
+  readonly userSearch = new UserSearchIndex();
 
   /** Grows on every user change (and undo): query caches are valid for one generation. */
   userGeneration = 0;
@@ -86,6 +89,7 @@ export class MemoryData {
       addTo(this.usersByRole, user.role, id);
       if (user.deletedAt !== null) this.deletedUsers.add(id);
     } else this.users.delete(id);
+    this.userSearch.set(id, user);
     this.userGeneration++;
     return () => void this.setUser(id, previous);
   }

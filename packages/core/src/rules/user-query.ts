@@ -5,66 +5,15 @@ import {
   type UserQuery,
   type UserSortField,
 } from '../model/index.js';
+import { compileSearch, foldText, userSearchText, type UserSearchText } from './user-search.js';
+
+export * from './user-search.js';
 
 /**
  * Pure helpers that give a {@link UserQuery} its meaning, shared by stores that filter
  * and sort in JavaScript (memory; IndexedDB after its index narrowed the candidates), so
  * every local store answers a query the same way.
  */
-
-/** Case- and accent-insensitive form used for keyword search and name sorting. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** What a user is searchable by: folded words of name, email and external ID, and phone digits. */
-export interface UserSearchText {
-  /** Folded words, plus each whole folded field (so "d.smith@" matches as typed). */
-  words: string[];
-  /** The phone's digits without `+`, or `''`. */
-  phoneDigits: string;
-}
-
-/** Builds the {@link UserSearchText} of a user (stores may cache it per user version). */
-export function userSearchText(
-  user: Pick<User, 'name' | 'email' | 'phone' | 'externalId'>,
-): UserSearchText {
-  const words: string[] = [];
-  for (const field of [user.name, user.email, user.externalId]) {
-    if (!field) continue;
-    const folded = foldText(field);
-    words.push(folded, ...folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-  }
-  return { words, phoneDigits: (user.phone ?? '').replace(/\D/g, '') };
-}
-
-/** A keyword search parsed once per query. */
-export interface SearchMatcher {
-  (text: UserSearchText): boolean;
-}
-
-/**
- * Compiles a keyword search. Every whitespace-separated term must be the start of some
- * word of name, email or external ID (case- and accent-insensitively). A search that is
- * a phone number (digits with spaces, `+`, `-`, `(`, `)`) also matches users whose phone
- * digits start with it, or contain it without its leading zeros (the national form an
- * admin types, `082 455` finding `+27824551234`).
- */
-export function compileSearch(search: string | undefined): SearchMatcher | null {
-  const trimmed = search?.trim() ?? '';
-  if (trimmed === '') return null;
-  const terms = foldText(trimmed).split(/\s+/u).filter(Boolean);
-  const phoneLike = /^[+\d\s().-]+$/.test(trimmed) ? trimmed.replace(/\D/g, '') : '';
-  const national = phoneLike.replace(/^0+/, '');
-  return (text) => {
-    if (phoneLike.length >= 3 && text.phoneDigits) {
-      if (text.phoneDigits.startsWith(phoneLike)) return true;
-      if (national.length >= 3 && national !== phoneLike && text.phoneDigits.includes(national))
-        return true;
-    }
-    return terms.every((term) => text.words.some((word) => word.startsWith(term)));
-  };
-}
 
 /** The part of a query that filters (everything but sort and paging), compiled once. */
 export interface UserFilter {
