@@ -10,7 +10,7 @@ import {
   type Page,
   type SortKey,
   type SortValue,
-  type User,
+  type UserRecord,
   type UserQuery,
   type UserSearchText,
 } from '@roster/core';
@@ -64,7 +64,7 @@ export interface UserQueryContext {
   /** Called with every record a page returns (a write transaction remembers them). */
   seen(user: StoredUser): void;
   /** Validates a stored user on its way out. */
-  read(user: StoredUser): User;
+  read(user: StoredUser): UserRecord;
 }
 
 type Deleted = 0 | 1;
@@ -103,7 +103,7 @@ export async function queryUsers(
   ctx: UserQueryContext,
   query: UserQuery,
   now: Date,
-): Promise<Page<User>> {
+): Promise<Page<UserRecord>> {
   const plan = new Planner(ctx, query, now);
   const { stream, total, positioned } = await plan.build();
   if (query.offset && !positioned) await stream.skip(query.offset);

@@ -4,7 +4,7 @@ import {
   userSearchText,
   userSortValue,
   type Page,
-  type User,
+  type UserRecord,
   type UserQuery,
   type UserSearchText,
 } from '@roster/core';
@@ -20,15 +20,15 @@ const MAX_CACHED = 8;
  * jumping to row 900,000) sorts and filters once; any user write invalidates the cache.
  */
 export class MemoryUserQueries {
-  readonly #sorted = new Map<string, Keyed<User>[]>();
-  readonly #filtered = new Map<string, Keyed<User>[]>();
+  readonly #sorted = new Map<string, Keyed<UserRecord>[]>();
+  readonly #filtered = new Map<string, Keyed<UserRecord>[]>();
   /** Search words per stored record (records are replaced, never mutated, on write). */
-  readonly #searchText = new WeakMap<User, UserSearchText>();
+  readonly #searchText = new WeakMap<UserRecord, UserSearchText>();
   #generation = -1;
 
   constructor(private readonly data: MemoryData) {}
 
-  query(query: UserQuery, now: Date, clone: (user: User) => User): Page<User> {
+  query(query: UserQuery, now: Date, clone: (user: UserRecord) => UserRecord): Page<UserRecord> {
     if (this.#generation !== this.data.userGeneration) {
       this.#sorted.clear();
       this.#filtered.clear();
@@ -63,7 +63,7 @@ export class MemoryUserQueries {
     field: UserQuery['sort']['field'],
     direction: 'asc' | 'desc',
     now: Date,
-  ): Keyed<User>[] {
+  ): Keyed<UserRecord>[] {
     let sorted = this.#sorted.get(sortId);
     if (!sorted) {
       sorted = [...this.data.users.values()].map((user) => ({
@@ -76,7 +76,7 @@ export class MemoryUserQueries {
     return sorted;
   }
 
-  #textOf(user: User): UserSearchText {
+  #textOf(user: UserRecord): UserSearchText {
     let text = this.#searchText.get(user);
     if (!text) this.#searchText.set(user, (text = userSearchText(user)));
     return text;

@@ -1,16 +1,26 @@
 import { z } from 'zod';
 import { E164, Id, Timestamp, Version } from './common.js';
 
-/** Stored lifecycle status. `expired` and `bounced` are derived views of `invited`. */
+/**
+ * Lifecycle status as a {@link Store} keeps it. `expired` and `bounced` are derived
+ * views of `invited` (see {@link DisplayStatus}); records the SDK returns carry those.
+ */
 export const UserStatus = z.enum(['invited', 'active', 'inactive']);
 export type UserStatus = z.infer<typeof UserStatus>;
 
 /**
- * What an admin sees in the status column: `invited` users whose invitation has
- * lapsed show as `expired`, whose invitation was rejected by the mail system as `bounced`.
+ * What an admin sees: `invited` users whose invitation has lapsed show as `expired`,
+ * whose invitation was rejected by the mail system as `bounced`. This is the `status`
+ * of every {@link User} the SDK returns and the values the `status` filter takes, so a
+ * record, a filter and a badge always agree. The order is the status sort order.
  */
 export const DisplayStatus = z.enum(['invited', 'expired', 'bounced', 'active', 'inactive']);
 export type DisplayStatus = z.infer<typeof DisplayStatus>;
+
+/** Rank of each display status when sorting by status (the order of {@link DisplayStatus}). */
+export const STATUS_RANK: Readonly<Record<DisplayStatus, number>> = Object.fromEntries(
+  DisplayStatus.options.map((status, rank) => [status, rank]),
+) as Record<DisplayStatus, number>;
 
 /** How a user is reached: invitations and resets go by email or SMS accordingly. */
 export const Channel = z.enum(['email', 'sms']);
@@ -41,8 +51,11 @@ export const Email = z
   .max(254, 'email is too long')
   .pipe(z.email({ message: 'email is not valid' }));
 
-/** A stored user. */
-export const User = z.object({
+/**
+ * A user as a {@link Store} keeps it: `status` is the lifecycle status, because
+ * whether an invitation has expired depends on when it is read.
+ */
+export const UserRecord = z.object({
   id: Id,
   name: z.string().min(1).max(200),
   email: z.string().nullable(),
@@ -59,6 +72,15 @@ export const User = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
+export type UserRecord = z.infer<typeof UserRecord>;
+
+/**
+ * A user as the SDK returns it (every backend, every read): `status` is the
+ * {@link DisplayStatus} at the time of the read, so an invitation that lapsed reads
+ * back as `expired` and matches the `expired` filter, not the `invited` one.
+ * Whether the user ever logged in is {@link lifecycleStatus} of it.
+ */
+export const User = UserRecord.extend({ status: DisplayStatus });
 export type User = z.infer<typeof User>;
 
 /**
@@ -109,9 +131,15 @@ export const UserPatch = z
   .strict();
 export type UserPatch = z.input<typeof UserPatch>;
 
-/** The status an admin sees at `now` (see {@link DisplayStatus}). */
-export function displayStatus(user: Pick<User, 'status' | 'invitation'>, now: Date): DisplayStatus {
-  if (user.status !== 'invited') return user.status;
+/**
+ * The status an admin sees at `now` (see {@link DisplayStatus}), of a stored record or
+ * of a returned one read earlier (an `invited` user may have become `expired` since).
+ */
+export function displayStatus(
+  user: Pick<User, 'status' | 'invitation'> | Pick<UserRecord, 'status' | 'invitation'>,
+  now: Date,
+): DisplayStatus {
+  if (user.status === 'active' || user.status === 'inactive') return user.status;
   if (user.invitation?.bouncedAt) return 'bounced';
   if (user.invitation && Date.parse(user.invitation.expiresAt) <= now.getTime()) return 'expired';
   return 'invited';
@@ -137,3 +165,13 @@ export type NewUser = z.infer<typeof NewUser>;
 /** A validated, normalised patch as backends receive it (phone already E.164). */
 export const NormalizedUserPatch = z.object(NormalizedFields).partial().strict();
 export type NormalizedUserPatch = z.infer<typeof NormalizedUserPatch>;
+
+/** The lifecycle status behind a display status: `expired` and `bounced` users are `invited`. */
+export function lifecycleStatus(status: DisplayStatus): UserStatus {
+  return status === 'expired' || status === 'bounced' ? 'invited' : status;
+}
+
+/** The record as the SDK returns it: `status` becomes the display status at `now`. */
+export function withDisplayStatus(user: UserRecord, now: Date): User {
+  return { ...user, status: displayStatus(user, now) };
+}
