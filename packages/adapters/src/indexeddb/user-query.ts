@@ -3,10 +3,10 @@ import {
   compileUserFilter,
   decodeCursor,
   displayStatus,
+  DisplayStatus,
   encodeCursor,
   userSearchText,
   ValidationError,
-  type DisplayStatus,
   type Page,
   type SortKey,
   type SortValue,
@@ -72,8 +72,8 @@ type Deleted = 0 | 1;
 /** Offsets from which a name-sorted page is positioned by the name-prefix counts. */
 const DEEP_OFFSET = 1000;
 
-/** Display statuses in ascending sort order (core's STATUS_ORDER). */
-const STATUS_ORDER: DisplayStatus[] = ['invited', 'expired', 'bounced', 'active', 'inactive'];
+/** Display statuses in ascending sort order (the order of core's `DisplayStatus`). */
+const STATUS_ORDER = DisplayStatus.options;
 
 function storedStatusOf(status: DisplayStatus): StatusKey {
   return status === 'invited' || status === 'expired' ? 'pending' : status;

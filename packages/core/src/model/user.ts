@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { E164, Id, Timestamp, Version } from './common.js';
+import { refuseUnsafeText } from './text.js';
 
 /**
  * Lifecycle status as a {@link Store} keeps it. `expired` and `bounced` are derived
@@ -39,6 +40,12 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
+/** The `.max` of a string schema: limits are read from the schemas, never retyped. */
+export function maxLengthOf(schema: { maxLength: number | null }): number {
+  if (schema.maxLength === null) throw new Error('the schema has no maximum length');
+  return schema.maxLength;
+}
+
 /** Lower-cased, trimmed email: the key for case-insensitive uniqueness. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -49,7 +56,30 @@ export const Email = z
   .string()
   .trim()
   .max(254, 'email is too long')
+  .check(refuseUnsafeText('email'))
   .pipe(z.email({ message: 'email is not valid' }));
+
+/** A user's full name as an admin enters it: one line, no control or bidi characters. */
+export const UserName = z
+  .string()
+  .trim()
+  .min(1, 'name is required')
+  .max(200, 'name is too long')
+  .check(refuseUnsafeText('name'));
+
+/** Free-text notes about a user: tabs and line breaks allowed, other controls not. */
+export const UserNotes = z
+  .string()
+  .max(10_000, 'notes are too long')
+  .check(refuseUnsafeText('notes', { multiline: true }));
+
+/** The user's id in the portal's other systems (HR, identity provider). */
+export const ExternalId = z
+  .string()
+  .trim()
+  .min(1, 'external ID is empty')
+  .max(256, 'external ID is too long')
+  .check(refuseUnsafeText('external ID'));
 
 /**
  * A user as a {@link Store} keeps it: `status` is the lifecycle status, because
@@ -57,7 +87,7 @@ export const Email = z
  */
 export const UserRecord = z.object({
   id: Id,
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(maxLengthOf(UserName)),
   email: z.string().nullable(),
   phone: E164.nullable(),
   role: z.string().min(1),
@@ -88,14 +118,14 @@ export type User = z.infer<typeof User>;
  * schemas below differ only in which are optional and how the phone is read.
  */
 const UserFields = {
-  name: z.string().trim().min(1, 'name is required').max(200, 'name is too long'),
+  name: UserName,
   email: Email,
   /** As typed: E.164, or a national number when the facade has a `defaultCountry`. */
-  phone: z.string().trim().min(1, 'phone is empty'),
-  role: z.string().trim().min(1, 'role is required'),
+  phone: z.string().trim().min(1, 'phone is empty').check(refuseUnsafeText('phone')),
+  role: z.string().trim().min(1, 'role is required').check(refuseUnsafeText('role')),
   groupIds: z.array(Id),
-  notes: z.string().max(10_000, 'notes are too long'),
-  externalId: z.string().trim().min(1).max(256, 'external ID is too long'),
+  notes: UserNotes,
+  externalId: ExternalId,
 };
 
 const emailOrPhone = {
