@@ -16,7 +16,7 @@ import {
   UserQuery,
   type ChangeEvent,
   type NewUser,
-  type User,
+  type UserRecord,
 } from '@roster/core';
 import {
   DB_VERSION,
@@ -109,24 +109,27 @@ describe('indexeddb: schema versions', () => {
 
   it('upgrades a database written by version 1 without losing a record', async () => {
     // The version-1 layout, written with raw idb as that release did.
-    const users: (User & { emailKey: string | null })[] = Array.from({ length: 60 }, (_, i) => ({
-      id: `old-${i}`,
-      name: i === 7 ? 'Zanele Khumalo' : `Old Timer ${i}`,
-      email: i % 10 === 9 ? null : `Old${i}@Example.com`,
-      emailKey: i % 10 === 9 ? null : `old${i}@example.com`,
-      phone: i % 10 === 9 ? `+2782555${String(i).padStart(4, '0')}` : null,
-      role: i === 0 ? 'owner' : 'member',
-      groupIds: i % 2 ? ['grp-1'] : [],
-      notes: '',
-      externalId: i % 3 === 0 ? `HR-${i}` : null,
-      status: i % 4 === 0 ? 'active' : 'invited',
-      invitation: null,
-      lastLoginAt: i % 4 === 0 ? NOW : null,
-      deletedAt: i === 5 ? NOW : null,
-      version: 1,
-      createdAt: NOW,
-      updatedAt: NOW,
-    }));
+    const users: (UserRecord & { emailKey: string | null })[] = Array.from(
+      { length: 60 },
+      (_, i) => ({
+        id: `old-${i}`,
+        name: i === 7 ? 'Zanele Khumalo' : `Old Timer ${i}`,
+        email: i % 10 === 9 ? null : `Old${i}@Example.com`,
+        emailKey: i % 10 === 9 ? null : `old${i}@example.com`,
+        phone: i % 10 === 9 ? `+2782555${String(i).padStart(4, '0')}` : null,
+        role: i === 0 ? 'owner' : 'member',
+        groupIds: i % 2 ? ['grp-1'] : [],
+        notes: '',
+        externalId: i % 3 === 0 ? `HR-${i}` : null,
+        status: i % 4 === 0 ? 'active' : 'invited',
+        invitation: null,
+        lastLoginAt: i % 4 === 0 ? NOW : null,
+        deletedAt: i === 5 ? NOW : null,
+        version: 1,
+        createdAt: NOW,
+        updatedAt: NOW,
+      }),
+    );
     const v1 = await openDB(name, 1, { upgrade: v1Layout });
     const tx = v1.transaction(
       ['users', 'groups', 'devices', 'messages', 'audit', 'settings'],
@@ -266,7 +269,7 @@ describe('indexeddb: atomic calls', () => {
   it('a store transaction whose function rejects keeps none of its writes', async () => {
     const store = await indexedDbStore({ name, crossTab: false });
     opened.push(store);
-    const user: User = {
+    const user: UserRecord = {
       ...newUser(9),
       status: 'invited',
       invitation: null,

@@ -14,7 +14,7 @@ import {
   userSearchText,
   UserQuery,
   type Store,
-  type User,
+  type UserRecord,
 } from '@roster/core';
 import { memoryStore } from '@roster/adapters/memory';
 
@@ -76,7 +76,10 @@ const person = fc.record({
   externalId: fc.option(text, { nil: null }),
 });
 
-function user(i: number, fields: Pick<User, 'name' | 'email' | 'phone' | 'externalId'>): User {
+function user(
+  i: number,
+  fields: Pick<UserRecord, 'name' | 'email' | 'phone' | 'externalId'>,
+): UserRecord {
   return {
     id: `u-${String(i).padStart(4, '0')}`,
     role: 'member',
@@ -95,7 +98,7 @@ function user(i: number, fields: Pick<User, 'name' | 'email' | 'phone' | 'extern
 
 /** A search an admin might type about `source`: a cut of one of its fields, re-cased. */
 function searchFrom(
-  source: User,
+  source: UserRecord,
   pick: { field: number; start: number; length: number; upper: boolean; phone: number },
 ): string {
   const phone = source.phone ?? '';
@@ -131,14 +134,14 @@ async function query(store: Store, search: string) {
 }
 
 /** Core's answer: the matcher over every user, in name order. */
-function expected(users: Iterable<User>, search: string): string[] {
+function expected(users: Iterable<UserRecord>, search: string): string[] {
   const normalized = UserQuery.parse({ search }).search;
   const matches = compileSearch(normalized);
   const found = [...users].filter((u) => matches === null || matches(userSearchText(u)));
   return sortUsers(found, { field: 'name', direction: 'asc' }, NOW).map((u) => u.id);
 }
 
-async function assertSameAnswers(store: Store, users: Map<string, User>, searches: string[]) {
+async function assertSameAnswers(store: Store, users: Map<string, UserRecord>, searches: string[]) {
   for (const search of searches) {
     const page = await query(store, search);
     const want = expected(users.values(), search);
@@ -189,7 +192,7 @@ describe('memory store: keyword index', () => {
   });
 
   it('keeps its answers when many rewrites make it rebuild', async () => {
-    const users = new Map<string, User>();
+    const users = new Map<string, UserRecord>();
     for (let i = 0; i < 300; i++) {
       const u = user(i, {
         name: `Person ${i} ${i % 2 ? 'Smith' : "O'Brien"}`,

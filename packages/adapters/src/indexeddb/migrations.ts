@@ -1,4 +1,4 @@
-import type { AuditEvent, Message, User } from '@roster/core';
+import type { AuditEvent, Message, UserRecord } from '@roster/core';
 import { CounterDelta } from './counters.js';
 import { filterKey, KeyFilter } from './key-filter.js';
 import { writeFilter } from './key-gate.js';
@@ -85,7 +85,7 @@ const v2: Migration = {
     users.createIndex(USER_INDEX.deletedAt, '_delAt');
     users.createIndex(USER_INDEX.expiry, ['_d', '_exp']);
     await walk(users.openCursor(), (cursor) => {
-      const { emailKey: _dropped, ...user } = cursor.value as User & { emailKey?: string };
+      const { emailKey: _dropped, ...user } = cursor.value as UserRecord & { emailKey?: string };
       const stored: StoredUser = toStoredUser(user);
       cursor.update(stored);
       counters.change(null, stored);

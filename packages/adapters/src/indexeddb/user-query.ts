@@ -3,15 +3,15 @@ import {
   compileUserFilter,
   decodeCursor,
   displayStatus,
+  DisplayStatus,
   encodeCursor,
   phoneSearchDigits,
   userSearchText,
   ValidationError,
-  type DisplayStatus,
   type Page,
   type SortKey,
   type SortValue,
-  type User,
+  type UserRecord,
   type UserQuery,
   type UserSearchText,
 } from '@roster/core';
@@ -65,7 +65,7 @@ export interface UserQueryContext {
   /** Called with every record a page returns (a write transaction remembers them). */
   seen(user: StoredUser): void;
   /** Validates a stored user on its way out. */
-  read(user: StoredUser): User;
+  read(user: StoredUser): UserRecord;
 }
 
 type Deleted = 0 | 1;
@@ -73,8 +73,8 @@ type Deleted = 0 | 1;
 /** Offsets from which a name-sorted page is positioned by the name-prefix counts. */
 const DEEP_OFFSET = 1000;
 
-/** Display statuses in ascending sort order (core's STATUS_ORDER). */
-const STATUS_ORDER: DisplayStatus[] = ['invited', 'expired', 'bounced', 'active', 'inactive'];
+/** Display statuses in ascending sort order (the order of core's `DisplayStatus`). */
+const STATUS_ORDER = DisplayStatus.options;
 
 function storedStatusOf(status: DisplayStatus): StatusKey {
   return status === 'invited' || status === 'expired' ? 'pending' : status;
@@ -104,7 +104,7 @@ export async function queryUsers(
   ctx: UserQueryContext,
   query: UserQuery,
   now: Date,
-): Promise<Page<User>> {
+): Promise<Page<UserRecord>> {
   const plan = new Planner(ctx, query, now);
   const { stream, total, positioned } = await plan.build();
   if (query.offset && !positioned) await stream.skip(query.offset);

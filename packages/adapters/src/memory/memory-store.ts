@@ -5,7 +5,7 @@ import {
   Group,
   parseOrThrow,
   UnavailableError,
-  User,
+  UserRecord,
   type AuditEvent,
   type AuditQuery,
   type GroupQuery,
@@ -24,7 +24,7 @@ import { MemoryUserQueries } from './user-query.js';
 
 /** Records to start a memory store with (demos, stories, tests). Validated on the way in. */
 export interface MemorySeed {
-  users?: User[];
+  users?: UserRecord[];
   groups?: Group[];
   devices?: Device[];
   settings?: AccountSettings;
@@ -68,7 +68,7 @@ class MemoryStore implements Store {
     const seed = options.seed;
     if (!seed) return;
     for (const user of seed.users ?? [])
-      this.#data.setUser(user.id, parseOrThrow(User, copy(user), 'seed user'));
+      this.#data.setUser(user.id, parseOrThrow(UserRecord, copy(user), 'seed user'));
     for (const group of seed.groups ?? [])
       this.#data.setGroup(group.id, parseOrThrow(Group, copy(group), 'seed group'));
     for (const device of seed.devices ?? [])
@@ -162,7 +162,7 @@ class MemoryTransaction implements StoreWriter {
     return this.#do(() => void this.undo!.push(change()), true);
   }
 
-  getUser(id: string): Promise<User | undefined> {
+  getUser(id: string): Promise<UserRecord | undefined> {
     return this.#do(() => maybeCopy(this.data.users.get(id)));
   }
 
@@ -170,13 +170,13 @@ class MemoryTransaction implements StoreWriter {
     return this.#do(() => this.data.userKeyIndex.get(MemoryData.key(key, value)));
   }
 
-  queryUsers(query: UserQuery, now: Date): Promise<Page<User>> {
+  queryUsers(query: UserQuery, now: Date): Promise<Page<UserRecord>> {
     return this.#do(() => this.queries.query(query, now, copy));
   }
 
-  listUsersByRole(role: string, limit: number): Promise<User[]> {
+  listUsersByRole(role: string, limit: number): Promise<UserRecord[]> {
     return this.#do(() => {
-      const users: User[] = [];
+      const users: UserRecord[] = [];
       for (const id of this.data.usersByRole.get(role) ?? []) {
         const user = this.data.users.get(id)!;
         if (user.deletedAt !== null) continue;
@@ -187,9 +187,9 @@ class MemoryTransaction implements StoreWriter {
     });
   }
 
-  listDeletedBefore(cutoff: string): Promise<User[]> {
+  listDeletedBefore(cutoff: string): Promise<UserRecord[]> {
     return this.#do(() => {
-      const users: User[] = [];
+      const users: UserRecord[] = [];
       for (const id of this.data.deletedUsers) {
         const user = this.data.users.get(id)!;
         if (Date.parse(user.deletedAt!) < Date.parse(cutoff)) users.push(copy(user));
@@ -275,7 +275,7 @@ class MemoryTransaction implements StoreWriter {
     );
   }
 
-  putUser(user: User): Promise<void> {
+  putUser(user: UserRecord): Promise<void> {
     return this.#write(() => this.data.setUser(user.id, copy(user)));
   }
   deleteUser(id: string): Promise<void> {

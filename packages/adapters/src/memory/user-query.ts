@@ -4,7 +4,7 @@ import {
   parseSearch,
   userSortValue,
   type Page,
-  type User,
+  type UserRecord,
   type UserQuery,
 } from '@roster/core';
 import type { MemoryData } from './memory-data.js';
@@ -28,12 +28,12 @@ const MAX_CACHED = 8;
  */
 export class MemoryUserQueries {
   readonly #sorted = new Map<string, SortedUsers>();
-  readonly #filtered = new Map<string, Keyed<User>[]>();
+  readonly #filtered = new Map<string, Keyed<UserRecord>[]>();
   #generation = -1;
 
   constructor(private readonly data: MemoryData) {}
 
-  query(query: UserQuery, now: Date, clone: (user: User) => User): Page<User> {
+  query(query: UserQuery, now: Date, clone: (user: UserRecord) => UserRecord): Page<UserRecord> {
     if (this.#generation !== this.data.userGeneration) {
       this.#sorted.clear();
       this.#filtered.clear();
@@ -101,7 +101,7 @@ export class MemoryUserQueries {
 
 /** The directory in one sort order, for one user generation. */
 interface SortedUsers {
-  entries: Keyed<User>[];
+  entries: Keyed<UserRecord>[];
   /** The search-index slot of each entry, made on the first search in this order. */
   slots: Int32Array | null;
 }

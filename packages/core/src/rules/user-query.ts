@@ -1,5 +1,6 @@
 import {
   displayStatus,
+  STATUS_RANK,
   type DisplayStatus,
   type User,
   type UserQuery,
@@ -43,15 +44,6 @@ export function compileUserFilter(query: UserQuery, now: Date): UserFilter {
 /** A sortable value: string or number; `null` sorts last in both directions. */
 export type SortValue = string | number | null;
 
-/** Order in which statuses sort ascending: the lifecycle order an admin reads. */
-const STATUS_ORDER: Record<DisplayStatus, number> = {
-  invited: 0,
-  expired: 1,
-  bounced: 2,
-  active: 3,
-  inactive: 4,
-};
-
 /** The value a user sorts by on `field` (status: display status at `now`; names folded). */
 export function userSortValue(user: User, field: UserSortField, now: Date): SortValue {
   switch (field) {
@@ -60,7 +52,7 @@ export function userSortValue(user: User, field: UserSortField, now: Date): Sort
     case 'email':
       return user.email === null ? null : user.email.toLowerCase();
     case 'status':
-      return STATUS_ORDER[displayStatus(user, now)];
+      return STATUS_RANK[displayStatus(user, now)];
     case 'role':
       return user.role;
     case 'createdAt':
