@@ -4,10 +4,12 @@
  */
 import { RosterProviderElement } from './provider/roster-provider.js';
 import { RosterUserTableElement } from './user-table/roster-user-table.js';
+import { RosterDeviceListElement } from './device-list/roster-device-list.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
   ['roster-user-table', RosterUserTableElement],
+  ['roster-device-list', RosterDeviceListElement],
 ];
 
 for (const [tag, constructor] of elements) {
