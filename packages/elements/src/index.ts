@@ -9,6 +9,9 @@ export { RosterUserOpenEvent } from './events.js';
 export { RosterDeviceListElement } from './device-list/roster-device-list.js';
 export { RosterDeviceSignedOutEvent } from './device-list/events.js';
 export type { DeviceListMessages } from './device-list/messages.js';
+export { RosterUserFormElement } from './user-form/roster-user-form.js';
+export { RosterUserSavedEvent, RosterCancelEvent } from './user-form/events.js';
+export type { UserFormMessages, UserFormField } from './user-form/messages.js';
 export {
   ConfirmDialog,
   confirmDialogStyles,
