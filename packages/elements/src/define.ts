@@ -4,10 +4,14 @@
  */
 import { RosterProviderElement } from './provider/roster-provider.js';
 import { RosterUserTableElement } from './user-table/roster-user-table.js';
+import { RosterDeviceListElement } from './device-list/roster-device-list.js';
+import { RosterUserFormElement } from './user-form/roster-user-form.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
   ['roster-user-table', RosterUserTableElement],
+  ['roster-device-list', RosterDeviceListElement],
+  ['roster-user-form', RosterUserFormElement],
 ];
 
 for (const [tag, constructor] of elements) {

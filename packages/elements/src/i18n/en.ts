@@ -1,9 +1,13 @@
 import { en as common } from './common.js';
 import { en as userTable } from '../user-table/messages.js';
+import { en as deviceList } from '../device-list/messages.js';
+import { en as userForm } from '../user-form/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** English, built in. */
 export const en: RosterMessages = {
   common,
   userTable,
+  deviceList,
+  userForm,
 };
