@@ -4,10 +4,12 @@
  */
 import { RosterProviderElement } from './provider/roster-provider.js';
 import { RosterUserTableElement } from './user-table/roster-user-table.js';
+import { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
   ['roster-user-table', RosterUserTableElement],
+  ['roster-group-manager', RosterGroupManagerElement],
 ];
 
 for (const [tag, constructor] of elements) {

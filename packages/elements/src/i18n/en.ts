@@ -1,9 +1,11 @@
 import { en as common } from './common.js';
 import { en as userTable } from '../user-table/messages.js';
+import { en as groupManager } from '../group-manager/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** English, built in. */
 export const en: RosterMessages = {
   common,
   userTable,
+  groupManager,
 };
