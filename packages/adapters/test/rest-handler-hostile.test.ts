@@ -76,6 +76,26 @@ describe('createRestHandler: hostile requests', () => {
       expect((await problemOf(deeper)).detail).to.contain('nested more than 3 levels deep');
     });
 
+    it('a body holding more values than maxJsonValues is a 400 found before parsing', async () => {
+      const { send, backend } = setup({ maxJsonValues: 100 });
+      const many = `{"name":"Sales","resources":[${Array(200).fill('0').join(',')}]}`;
+      const problem = await problemOf(await send('POST', '/groups', { body: many }));
+      expect(problem.status).to.equal(400);
+      expect(problem.detail).to.contain('more than 100 values');
+      expect(problem.issues?.[0]).to.include({ code: 'too_big' });
+      expect((await backend.listGroups({ limit: 10 })).total).to.equal(0);
+    });
+
+    it('many wrong values get an answer naming the first 50 and counting the rest', async () => {
+      const { send } = setup();
+      const problem = await problemOf(
+        await send('POST', '/groups', { body: { name: 'Sales', resources: Array(80).fill(0) } }),
+      );
+      expect(problem.issues).to.have.length(51);
+      expect(problem.issues?.[0]?.path).to.deep.equal(['resources', 0]);
+      expect(problem.issues?.[50]?.message).to.equal('and 30 more problems');
+    });
+
     it('bytes that are not UTF-8 are a 400 naming the first bad byte; nothing is stored as U+FFFD', async () => {
       const { handler, backend } = setup();
       const prefix = new TextEncoder().encode('{"name":"Bj');

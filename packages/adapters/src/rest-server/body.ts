@@ -1,5 +1,5 @@
 import { ValidationError } from '@roster/core';
-import { nestingBeyond } from './json-depth.js';
+import { jsonShapeProblem } from './json-shape.js';
 import { HttpProblem } from './respond.js';
 import { decodeUtf8 } from './utf8.js';
 
@@ -59,13 +59,16 @@ export interface BodyLimits {
   maxBytes: number;
   /** Deepest nesting of arrays and objects (400 beyond), checked before parsing. */
   maxDepth: number;
+  /** Most values (array items and object members) in the body (400 beyond), likewise. */
+  maxValues: number;
 }
 
 /**
  * Reads a JSON request body: at most `maxBytes` (413 beyond), UTF-8 (400 otherwise, with
  * the offset of the first bad byte: nothing is stored as U+FFFD), `application/json` or
- * `+json` only (415 otherwise), nested at most `maxDepth` deep (400 otherwise, found by a
- * scan before `JSON.parse` runs), well-formed (400 otherwise).
+ * `+json` only (415 otherwise), nested at most `maxDepth` deep and holding at most
+ * `maxValues` values (400 otherwise, found by a scan before `JSON.parse` runs),
+ * well-formed (400 otherwise).
  */
 export async function readJsonBody(request: Request, limits: BodyLimits): Promise<ReadBody> {
   const bytes = await readBytes(request, limits.maxBytes);
@@ -87,11 +90,17 @@ export async function readJsonBody(request: Request, limits: BodyLimits): Promis
       ]),
     );
   }
-  const deep = nestingBeyond(text, limits.maxDepth);
-  if (deep !== null) {
+  const shape = jsonShapeProblem(text, limits);
+  if (shape?.limit === 'depth') {
     throw badBody(
-      `nested more than ${limits.maxDepth} levels deep (at character ${deep})`,
+      `nested more than ${limits.maxDepth} levels deep (at character ${shape.at})`,
       'too_deep',
+    );
+  }
+  if (shape?.limit === 'values') {
+    throw badBody(
+      `more than ${limits.maxValues} values (at character ${shape.at}); send fewer items per request`,
+      'too_big',
     );
   }
   try {

@@ -8,6 +8,7 @@ import {
 import { z } from 'zod';
 import { SafeId, etagOf, versionFromIfMatch, type DecodedQuery } from '../rest/wire/index.js';
 import { HttpProblem } from './respond.js';
+import { capIssues } from './issue-cap.js';
 import { strayFields, withFieldPaths, type BodyIssue } from './unknown-fields.js';
 import type { Method, Routable } from './router.js';
 
@@ -44,11 +45,12 @@ export function parseInput<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new HttpProblem(400, validationErrorFromZod(withFieldPaths(result.error), what));
+    const error = capIssues(withFieldPaths(result.error));
+    throw new HttpProblem(400, validationErrorFromZod(error, what));
   }
   const stray = strayFields(value, result.data);
   if (stray.length) {
-    throw new HttpProblem(400, validationErrorFromZod(new z.ZodError(stray), what));
+    throw new HttpProblem(400, validationErrorFromZod(capIssues(new z.ZodError(stray)), what));
   }
   return result.data;
 }
@@ -61,7 +63,8 @@ export function parseInput<S extends z.ZodType>(
  */
 export function refuseUnknownFields(issues: BodyIssue[]): void {
   if (issues.length === 0) return;
-  throw new HttpProblem(400, validationErrorFromZod(new z.ZodError(issues), 'request body'));
+  const error = capIssues(new z.ZodError(issues));
+  throw new HttpProblem(400, validationErrorFromZod(error, 'request body'));
 }
 
 /** Parses a decoded query string; unknown parameters are a 400 too. */

@@ -25,6 +25,7 @@ import {
   type RouteContext,
 } from '../context.js';
 import { CreateUsersBody, IdsBody, LookupBody, NewUserItem, UpdateUsersBody } from '../bodies.js';
+import { capIssues } from '../issue-cap.js';
 import { strayFields, unknownFieldIssues, type BodyIssue } from '../unknown-fields.js';
 import { json, noContent } from '../respond.js';
 
@@ -106,7 +107,10 @@ export const userRoutes: Route[] = [
         } else {
           unknown.push(...unknownFieldIssues(parsed.error, ['users', index]));
           failed.push(
-            itemFailure(itemId(raw, index), validationErrorFromZod(parsed.error, 'user')),
+            itemFailure(
+              itemId(raw, index),
+              validationErrorFromZod(capIssues(parsed.error), 'user'),
+            ),
           );
         }
       }
@@ -143,7 +147,9 @@ export const userRoutes: Route[] = [
           valid.push({ ...update, patch: patch.data });
         } else {
           unknown.push(...unknownFieldIssues(patch.error, ['updates', index, 'patch']));
-          failed.push(itemFailure(update.id, validationErrorFromZod(patch.error, 'user patch')));
+          failed.push(
+            itemFailure(update.id, validationErrorFromZod(capIssues(patch.error), 'user patch')),
+          );
         }
       }
       refuseUnknownFields(unknown);
