@@ -18,6 +18,7 @@ import {
   type UserKey,
   type UserQuery,
 } from '@roster/core';
+import type { ZodType } from 'zod';
 import { MemoryData } from './memory-data.js';
 import { newestFirst, pageOf } from './paging.js';
 import { MemoryUserQueries } from './user-query.js';
@@ -33,6 +34,13 @@ export interface MemorySeed {
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
   seed?: MemorySeed;
+  /**
+   * Take the seed's records as they are: not validated, not copied (the store owns them
+   * from then on). The bulk path for benches, tests and stories that generate large
+   * directories (a million users seed in about a second instead of half a minute); the
+   * records must be valid, or queries fail later. Never for data from outside.
+   */
+  trustSeed?: boolean;
 }
 
 /** A copy, so neither the caller nor the store can change the other's records. */
@@ -67,12 +75,14 @@ class MemoryStore implements Store {
   constructor(options: MemoryStoreOptions) {
     const seed = options.seed;
     if (!seed) return;
+    const take = <T>(schema: ZodType<T>, record: T, what: string): T =>
+      options.trustSeed ? record : parseOrThrow(schema, copy(record), what);
     for (const user of seed.users ?? [])
-      this.#data.setUser(user.id, parseOrThrow(UserRecord, copy(user), 'seed user'));
+      this.#data.setUser(user.id, take(UserRecord, user, 'seed user'));
     for (const group of seed.groups ?? [])
-      this.#data.setGroup(group.id, parseOrThrow(Group, copy(group), 'seed group'));
+      this.#data.setGroup(group.id, take(Group, group, 'seed group'));
     for (const device of seed.devices ?? [])
-      this.#data.setDevice(device.id, parseOrThrow(Device, copy(device), 'seed device'));
+      this.#data.setDevice(device.id, take(Device, device, 'seed device'));
     if (seed.settings)
       this.#data.setSettings(parseOrThrow(AccountSettings, copy(seed.settings), 'seed settings'));
   }

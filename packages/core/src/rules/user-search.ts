@@ -73,13 +73,21 @@ function searchFields(user: Pick<User, 'name' | 'email' | 'externalId'>): string
   return fields;
 }
 
+/** The letter/digit runs of a folded field, with empty strings at its ends. */
+function wordsOf(field: string): string[] {
+  // For ASCII (folded: lower case), letters and digits are exactly [a-z0-9]; the plain
+  // class splits several times faster than the Unicode one, which indexing a million pays.
+  // eslint-disable-next-line no-control-regex
+  return field.split(/^[\x00-\x7f]*$/.test(field) ? /[^a-z0-9]+/ : WORD_SPLIT);
+}
+
 /** Builds the {@link UserSearchText} of a user. */
 export function userSearchText(
   user: Pick<User, 'name' | 'email' | 'phone' | 'externalId'>,
 ): UserSearchText {
   const fields = searchFields(user);
   const words = new Set<string>();
-  for (const field of fields) for (const word of field.split(WORD_SPLIT)) if (word) words.add(word);
+  for (const field of fields) for (const word of wordsOf(field)) if (word) words.add(word);
   return { fields, words: [...words], phones: phoneSearchDigits(user.phone) };
 }
 
@@ -96,7 +104,9 @@ export function phoneSearchDigits(e164: string | null): string[] {
   if (digits === '') return [];
   callingCodes ??= new Set(getCountries().map((country) => getCountryCallingCode(country)));
   // Calling codes are prefix-free, so at most one of these is one.
-  let code = [1, 2, 3].map((length) => digits.slice(0, length)).find((c) => callingCodes!.has(c));
+  let code: string | undefined;
+  for (let length = 1; length <= 3 && code === undefined; length++)
+    if (callingCodes.has(digits.slice(0, length))) code = digits.slice(0, length);
   // Non-geographic codes (+800, +882 …) are not any country's: ask the parser (rare).
   code ??= parsePhoneNumberFromString(`+${digits}`)?.countryCallingCode;
   const national = code === undefined ? '' : digits.slice(code.length).replace(/^0+/, '');
