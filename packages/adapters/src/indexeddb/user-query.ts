@@ -1,19 +1,21 @@
 import {
+  displayStatus,
+  DisplayStatus,
+  ValidationError,
+  type Page,
+  type UserQuery,
+} from '@roster/core';
+import {
   compareSortKeys,
   compileUserFilter,
   decodeCursor,
-  displayStatus,
-  DisplayStatus,
   encodeCursor,
   userSearchText,
-  ValidationError,
-  type Page,
   type SortKey,
   type SortValue,
   type UserRecord,
-  type UserQuery,
   type UserSearchText,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import { countUsers, namePrefixCounts } from './counters.js';
 import { corruptRecord } from './errors.js';
 import {

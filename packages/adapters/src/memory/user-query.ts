@@ -1,13 +1,12 @@
+import type { Page, UserQuery } from '@roster/core';
 import {
   compareSortKeys,
   compileUserFilter,
   userSearchText,
   userSortValue,
-  type Page,
   type UserRecord,
-  type UserQuery,
   type UserSearchText,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import type { MemoryData } from './memory-data.js';
 import { pageOf, type Keyed } from './paging.js';
 

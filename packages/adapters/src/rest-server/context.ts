@@ -1,12 +1,6 @@
-import {
-  Id,
-  ValidationError,
-  ConflictError,
-  validationErrorFromZod,
-  type Backend,
-  type CallOptions,
-} from '@roster/core';
-import type { z } from 'zod';
+import { Id, ValidationError, ConflictError, type Backend, type CallOptions } from '@roster/core';
+import { validationErrorFromZod } from '@roster/core/backend-kit';
+import type * as z from 'zod';
 import { etagOf, versionFromIfMatch, type DecodedQuery } from '../rest/wire/index.js';
 import { HttpProblem } from './respond.js';
 import type { Method, Routable } from './router.js';
@@ -54,7 +48,7 @@ export function parseQuery<S extends z.ZodType>(
     const issues = decoded.unknown.map((name) => ({
       path: [name],
       message: `unknown query parameter "${name}"`,
-      code: 'unrecognized_keys',
+      code: 'unrecognized_keys' as const,
     }));
     throw new HttpProblem(
       400,
