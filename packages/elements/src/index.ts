@@ -5,7 +5,14 @@
  */
 export { RosterProviderElement } from './provider/roster-provider.js';
 export { RosterUserTableElement } from './user-table/roster-user-table.js';
-export { RosterUserOpenEvent } from './events.js';
+export {
+  RosterUserOpenEvent,
+  RosterUserCreateEvent,
+  RosterQueryChangeEvent,
+  RosterSelectionChangeEvent,
+  type UserTableSelection,
+} from './user-table/events.js';
+export type { UserTableQuery, ColumnId } from './user-table/query.js';
 export { rosterContext } from './context.js';
 export { messagesFor, registerLocale, en, de, type RosterMessages } from './i18n/index.js';
 export type { CommonMessages } from './i18n/common.js';
