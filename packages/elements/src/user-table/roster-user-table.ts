@@ -169,6 +169,8 @@ export class RosterUserTableElement extends RosterElement {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private anchorRow: number | undefined;
   private focusWanted = false;
+  /** Set while the grid itself takes focus for a row scrolled out of the window. */
+  private parkingFocus = false;
   private resizeObserver: ResizeObserver | undefined;
   private queryKey = '';
   private filterKey = '';
@@ -413,16 +415,28 @@ export class RosterUserTableElement extends RosterElement {
     const inGrid = active !== null && grid.contains(active);
     if (!this.focusWanted && !inGrid) return;
     this.focusWanted = false;
-    const target = this.cell(this.focusCell) ?? grid;
-    if (active !== target) target.focus({ preventScroll: true });
+    const cell = this.cell(this.focusCell);
+    if (cell) {
+      if (active !== cell) cell.focus({ preventScroll: true });
+    } else if (active !== grid) {
+      // The focused row scrolled out of the window: the grid holds focus until it is back.
+      this.parkingFocus = true;
+      grid.focus({ preventScroll: true });
+      this.parkingFocus = false;
+    }
   }
 
   private onGridFocusIn(event: FocusEvent): void {
     const target = event.target as HTMLElement;
     if (target === this.grid) {
+      if (this.parkingFocus) return;
+      // Tabbed into the grid while its focused row is out of view: bring the row back.
       const cell = this.cell(this.focusCell);
       if (cell) cell.focus({ preventScroll: true });
-      else this.scrollRowIntoView(this.focusCell.row);
+      else {
+        this.focusWanted = true;
+        this.scrollRowIntoView(this.focusCell.row);
+      }
       return;
     }
     const cell = target.closest<HTMLElement>('[data-row]');
@@ -468,10 +482,10 @@ export class RosterUserTableElement extends RosterElement {
     this.dispatchEvent(new RosterUserOpenEvent(user));
   }
 
-  private onRowClick(event: MouseEvent, row: number): void {
+  private onRowClick(event: MouseEvent): void {
     const target = event.target as HTMLElement;
     if (target.closest('[data-col="0"]')) return;
-    const user = this.rows.row(row);
+    const user = this.rows.row(rowOf(event));
     if (user) this.open(user);
   }
 
@@ -498,8 +512,9 @@ export class RosterUserTableElement extends RosterElement {
     this.anchorRow = row;
   }
 
-  private onCheckboxClick(event: MouseEvent, row: number): void {
+  private onCheckboxClick(event: MouseEvent): void {
     event.stopPropagation();
+    const row = rowOf(event);
     this.focusCell = { row, col: 0 };
     this.toggleRow(row, event.shiftKey);
   }
@@ -1067,39 +1082,21 @@ export class RosterUserTableElement extends RosterElement {
     </div>`;
   }
 
+  /**
+   * One row: the same elements whether its user has loaded or not (a placeholder's cells
+   * only lack content), so loading a window never replaces the focused cell.
+   */
   private renderRow(index: number, columns: ColumnSpec[], now: Date) {
     const user = this.rows.row(index);
-    if (!user)
-      return html`<div role="row" class="row placeholder" part="row" aria-rowindex=${index + 2}>
-        <div
-          role="gridcell"
-          class="cell select"
-          data-row=${index}
-          data-col="0"
-          tabindex=${this.cellTabIndex(index, 0)}
-        ></div>
-        ${columns.map(
-          (column, i) =>
-            html`<div
-              role="gridcell"
-              class=${`cell ${column.id}`}
-              data-row=${index}
-              data-col=${i + 1}
-              tabindex=${this.cellTabIndex(index, i + 1)}
-            >
-              <span class="bar" aria-hidden="true"></span>
-            </div>`,
-        )}
-      </div>`;
-    const selected = this.selection.has(user.id);
+    const selected = user !== undefined && this.selection.has(user.id);
     return html`<div
       role="row"
-      class="row"
+      class=${user ? 'row' : 'row placeholder'}
       part="row"
       aria-rowindex=${index + 2}
-      aria-selected=${selected ? 'true' : 'false'}
-      data-user-id=${user.id}
-      @click=${(e: MouseEvent) => this.onRowClick(e, index)}
+      aria-selected=${user ? (selected ? 'true' : 'false') : nothing}
+      data-index=${index}
+      @click=${this.onRowClick}
     >
       <div
         role="gridcell"
@@ -1108,29 +1105,34 @@ export class RosterUserTableElement extends RosterElement {
         data-col="0"
         tabindex=${this.cellTabIndex(index, 0)}
       >
-        <input
-          type="checkbox"
-          tabindex="-1"
-          aria-label=${this.t.userTable.selectUser(user.name)}
-          .checked=${selected}
-          @click=${(e: MouseEvent) => this.onCheckboxClick(e, index)}
-        />
+        ${
+          user
+            ? html`<input
+                type="checkbox"
+                tabindex="-1"
+                aria-label=${this.t.userTable.selectUser(user.name)}
+                .checked=${selected}
+                @click=${this.onCheckboxClick}
+              />`
+            : nothing
+        }
       </div>
-      ${columns.map((column, i) => this.renderCell(user, column, index, i + 1, now))}
-    </div>`;
-  }
-
-  private renderCell(user: User, column: ColumnSpec, row: number, col: number, now: Date) {
-    const content = this.cellContent(user, column.id, now);
-    const role = column.id === 'name' ? 'rowheader' : 'gridcell';
-    return html`<div
-      role=${role}
-      class=${`cell ${column.id}`}
-      data-row=${row}
-      data-col=${col}
-      tabindex=${this.cellTabIndex(row, col)}
-    >
-      ${content}
+      ${columns.map(
+        (column, i) =>
+          html`<div
+            role=${column.id === 'name' ? 'rowheader' : 'gridcell'}
+            class=${`cell ${column.id}`}
+            data-row=${index}
+            data-col=${i + 1}
+            tabindex=${this.cellTabIndex(index, i + 1)}
+          >
+            ${
+              user
+                ? this.cellContent(user, column.id, now)
+                : html`<span class="bar" aria-hidden="true"></span>`
+            }
+          </div>`,
+      )}
     </div>`;
   }
 
@@ -1177,6 +1179,12 @@ export class RosterUserTableElement extends RosterElement {
           : html`<span class="muted">${common.never}</span>`;
     }
   }
+}
+
+/** The result row an event happened in (rows carry `data-index`). */
+function rowOf(event: Event): number {
+  const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+  return Number(row?.dataset['index'] ?? -1);
 }
 
 /** Offers `blob` as a download named `filename`. */

@@ -85,13 +85,16 @@ export function byRole<T extends HTMLElement = HTMLElement>(
   return found[0] as T;
 }
 
-/** Waits (up to ~20 s of polling, no wall-clock assertion) until `check` holds. */
-export async function until(check: () => boolean, what = 'condition'): Promise<void> {
-  for (let i = 0; i < 2000; i += 1) {
+/** Waits (up to ~10 s of polling, no wall-clock assertion) until `check` holds. */
+export async function until(
+  check: () => boolean,
+  what: string | (() => string) = 'condition',
+): Promise<void> {
+  for (let i = 0; i < 1000; i += 1) {
     if (check()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  throw new Error(`timed out waiting for: ${what}`);
+  throw new Error(`timed out waiting for: ${typeof what === 'string' ? what : what()}`);
 }
 
 /** Presses `key` through the browser's real keyboard, with Control held for `ctrl`. */
