@@ -226,6 +226,79 @@ describe('<roster-user-table>', () => {
     expect(byRole(root, 'button', 'Neuer Benutzer')).to.exist;
   });
 
+  it('selects a range with shift-click and all matching by query', async () => {
+    const table = await shown(roster);
+    const root = table.shadowRoot!;
+    byRole(root, 'checkbox', 'Select Anna Berg').click();
+    await table.updateComplete;
+    byRole(root, 'checkbox', 'Select Carla Diaz').dispatchEvent(
+      new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }),
+    );
+    await table.updateComplete;
+    expect(byRole(root, 'region', 'Selected users').textContent).to.contain('3 users selected');
+    expect(table.selected).to.deep.include({ kind: 'ids' });
+    byRole(root, 'button', 'Select all 4 matching').click();
+    await table.updateComplete;
+    expect(table.selected.kind).to.equal('query');
+    expect(byRole(root, 'region', 'Selected users').textContent).to.contain('4 users selected');
+  });
+
+  it('deletes after a confirmation that names what is refused, and undo restores', async () => {
+    const anna = (await roster.users.list({ search: 'anna' })).items[0]!;
+    const asAnna = createRoster({ backend: roster.backend, actor: { id: anna.id } });
+    const table = await shown(asAnna);
+    const root = table.shadowRoot!;
+    byRole(root, 'checkbox', 'Select Anna Berg').click();
+    byRole(root, 'checkbox', 'Select Carla Diaz').click();
+    await table.updateComplete;
+    byRole(root, 'button', 'Delete…').click();
+    const dialog = byRole(root, 'dialog', 'Delete 2 users?');
+    expect(dialog.textContent).to.contain('your own account, and the last owner');
+    expect(dialog.textContent).to.contain('You are among the selected users');
+    byRole(dialog, 'button', 'Delete 2 users').click();
+    await until(() => allByRole(root, 'status', /deleted/).length === 1, 'outcome');
+    const outcome = byRole(root, 'status', /deleted/).textContent!;
+    expect(outcome).to.contain('1 deleted.');
+    expect(outcome).to.match(/1 refused: Anna Berg \(.+\)/);
+    await until(() => rowHeaders(table).length === 3, 'Carla gone');
+    byRole(root, 'button', 'Undo').click();
+    await until(() => rowHeaders(table).length === 4, 'Carla back');
+    expect(byRole(root, 'status', /restored/).textContent).to.contain('1 user restored.');
+  });
+
+  it('resends invitations, skipping users who already signed in', async () => {
+    const anna = (await roster.users.list({ search: 'anna' })).items[0]!;
+    await roster.devices.recordLogin(anna.id, { name: 'Laptop', platform: 'web' });
+    const table = await shown(roster);
+    const root = table.shadowRoot!;
+    byRole(root, 'checkbox', 'Select Anna Berg').click();
+    byRole(root, 'checkbox', 'Select Carla Diaz').click();
+    await table.updateComplete;
+    byRole(root, 'button', 'Resend invite').click();
+    await until(() => allByRole(root, 'status', /skipped/).length === 1, 'outcome');
+    expect(byRole(root, 'status', /skipped/).textContent).to.contain(
+      '1 invitations sent. 1 skipped: already signed in.',
+    );
+  });
+
+  it('keeps who each row is readable at 390 px (the name column stays in view)', async () => {
+    const narrow = await fixture(
+      html`<div style="inline-size: 390px">
+        <roster-user-table .roster=${roster}></roster-user-table>
+      </div>`,
+    );
+    const host = narrow.querySelector('roster-user-table')!;
+    await until(() => rowHeaders(host).length === 4, 'rows');
+    const scroller = host.shadowRoot!.querySelector<HTMLElement>('[part=grid]')!;
+    scroller.scrollLeft = scroller.scrollWidth;
+    await host.updateComplete;
+    const name = allByRole(host.shadowRoot!, 'rowheader')[0]!.getBoundingClientRect();
+    const frame = scroller.getBoundingClientRect();
+    expect(name.left).to.be.at.least(frame.left);
+    expect(name.right).to.be.at.most(frame.right);
+    await expect(host).to.be.accessible();
+  });
+
   it('is accessible in light and dark, with a selection', async () => {
     for (const theme of ['light', 'dark']) {
       const table = await shown(

@@ -111,7 +111,9 @@ export const userTableStyles = css`
   .window {
     position: sticky;
     inset-block-start: 0;
-    overflow: hidden;
+    /* clip, not hidden: hidden would make the window the scroll container of the sticky
+       name column, which then scrolls away horizontally. */
+    overflow: clip;
     outline-offset: -2px;
   }
   .row {
