@@ -8,7 +8,6 @@ export { RosterUserTableElement } from './user-table/roster-user-table.js';
 export { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
 export { RosterGroupSelectEvent } from './group-manager/events.js';
 export type { GroupManagerMessages } from './group-manager/messages.js';
-export { RosterUserOpenEvent } from './events.js';
 export { RosterDeviceListElement } from './device-list/roster-device-list.js';
 export { RosterDeviceSignedOutEvent } from './device-list/events.js';
 export type { DeviceListMessages } from './device-list/messages.js';
@@ -20,6 +19,14 @@ export {
   confirmDialogStyles,
   type ConfirmRequest,
 } from './foundation/confirm-dialog.js';
+export {
+  RosterUserOpenEvent,
+  RosterUserCreateEvent,
+  RosterQueryChangeEvent,
+  RosterSelectionChangeEvent,
+  type UserTableSelection,
+} from './user-table/events.js';
+export type { UserTableQuery, ColumnId } from './user-table/query.js';
 export { rosterContext } from './context.js';
 export { messagesFor, registerLocale, en, de, type RosterMessages } from './i18n/index.js';
 export type { CommonMessages } from './i18n/common.js';
