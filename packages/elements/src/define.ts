@@ -6,12 +6,14 @@ import { RosterProviderElement } from './provider/roster-provider.js';
 import { RosterUserTableElement } from './user-table/roster-user-table.js';
 import { RosterDeviceListElement } from './device-list/roster-device-list.js';
 import { RosterUserFormElement } from './user-form/roster-user-form.js';
+import { RosterUserDetailsElement } from './user-details/roster-user-details.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
   ['roster-user-table', RosterUserTableElement],
   ['roster-device-list', RosterDeviceListElement],
   ['roster-user-form', RosterUserFormElement],
+  ['roster-user-details', RosterUserDetailsElement],
 ];
 
 for (const [tag, constructor] of elements) {

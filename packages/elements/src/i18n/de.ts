@@ -2,6 +2,7 @@ import { de as common } from './common.js';
 import { de as userTable } from '../user-table/messages.js';
 import { de as deviceList } from '../device-list/messages.js';
 import { de as userForm } from '../user-form/messages.js';
+import { de as userDetails } from '../user-details/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** German: the second locale, proof that every string goes through the table. */
@@ -10,4 +11,5 @@ export const de: RosterMessages = {
   userTable,
   deviceList,
   userForm,
+  userDetails,
 };

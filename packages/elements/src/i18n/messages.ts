@@ -2,6 +2,7 @@ import type { CommonMessages } from './common.js';
 import type { UserTableMessages } from '../user-table/messages.js';
 import type { DeviceListMessages } from '../device-list/messages.js';
 import type { UserFormMessages } from '../user-form/messages.js';
+import type { UserDetailsMessages } from '../user-details/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -16,4 +17,5 @@ export interface RosterMessages {
   userTable: UserTableMessages;
   deviceList: DeviceListMessages;
   userForm: UserFormMessages;
+  userDetails: UserDetailsMessages;
 }
