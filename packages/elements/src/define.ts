@@ -7,6 +7,7 @@ import { RosterUserTableElement } from './user-table/roster-user-table.js';
 import { RosterDeviceListElement } from './device-list/roster-device-list.js';
 import { RosterUserFormElement } from './user-form/roster-user-form.js';
 import { RosterUserDetailsElement } from './user-details/roster-user-details.js';
+import { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
@@ -14,6 +15,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['roster-device-list', RosterDeviceListElement],
   ['roster-user-form', RosterUserFormElement],
   ['roster-user-details', RosterUserDetailsElement],
+  ['roster-group-manager', RosterGroupManagerElement],
 ];
 
 for (const [tag, constructor] of elements) {

@@ -5,6 +5,9 @@
  */
 export { RosterProviderElement } from './provider/roster-provider.js';
 export { RosterUserTableElement } from './user-table/roster-user-table.js';
+export { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
+export { RosterGroupSelectEvent } from './group-manager/events.js';
+export type { GroupManagerMessages } from './group-manager/messages.js';
 export { RosterUserOpenEvent } from './events.js';
 export { RosterDeviceListElement } from './device-list/roster-device-list.js';
 export { RosterDeviceSignedOutEvent } from './device-list/events.js';

@@ -7,7 +7,7 @@ import {
   type Group,
   type RosterIssue,
   type SortValue,
-  type User,
+  type UserRecord,
   type UserSortField,
 } from '@roster/core';
 import { corruptRecord } from './errors.js';
@@ -45,16 +45,16 @@ export interface UserIndexFields {
   _words: string[];
 }
 
-export type StoredUser = User & UserIndexFields;
+export type StoredUser = UserRecord & UserIndexFields;
 
 /** The stored status of a user (see {@link StatusKey}). */
-export function statusKey(user: Pick<User, 'status' | 'invitation'>): StatusKey {
+export function statusKey(user: Pick<UserRecord, 'status' | 'invitation'>): StatusKey {
   if (user.status !== 'invited') return user.status;
   return user.invitation?.bouncedAt ? 'bounced' : 'pending';
 }
 
 /** The stored form of a user, with every derived field. */
-export function toStoredUser(user: User): StoredUser {
+export function toStoredUser(user: UserRecord): StoredUser {
   const stored: StoredUser = {
     ...user,
     _d: user.deletedAt === null ? 0 : 1,

@@ -66,5 +66,7 @@ export const CapabilitiesAnswer = z.object({
   limits: z
     .object({ maxBatch: z.number().int().positive().default(1000) })
     .default({ maxBatch: 1000 }),
+  /** The server instance (also on every answer as `Roster-Boot-Id` / `Roster-Storage-Durable`). */
+  server: z.object({ bootId: z.string(), durable: z.boolean() }).optional(),
 });
 export type CapabilitiesAnswer = z.output<typeof CapabilitiesAnswer>;

@@ -3,6 +3,7 @@ import { en as userTable } from '../user-table/messages.js';
 import { en as deviceList } from '../device-list/messages.js';
 import { en as userForm } from '../user-form/messages.js';
 import { en as userDetails } from '../user-details/messages.js';
+import { en as groupManager } from '../group-manager/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** English, built in. */
@@ -12,4 +13,5 @@ export const en: RosterMessages = {
   deviceList,
   userForm,
   userDetails,
+  groupManager,
 };

@@ -3,6 +3,7 @@ import type { UserTableMessages } from '../user-table/messages.js';
 import type { DeviceListMessages } from '../device-list/messages.js';
 import type { UserFormMessages } from '../user-form/messages.js';
 import type { UserDetailsMessages } from '../user-details/messages.js';
+import type { GroupManagerMessages } from '../group-manager/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -18,4 +19,5 @@ export interface RosterMessages {
   deviceList: DeviceListMessages;
   userForm: UserFormMessages;
   userDetails: UserDetailsMessages;
+  groupManager: GroupManagerMessages;
 }
