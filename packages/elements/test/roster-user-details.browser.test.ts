@@ -112,7 +112,10 @@ describe('<roster-user-details>', () => {
     expect(actionNames(el)).to.deep.equal(['Reactivate', 'Send invite', 'Delete']);
     queryByRole(el, 'button', 'Send invite')!.click();
     await until(() => statusTexts(el).includes('Piet Botha was reactivated and invited.'));
-    expect((await roster.users.get(piet.id))!.status).to.equal('invited');
+    const after = (await roster.users.get(piet.id))!;
+    // Invited again (and, at this address, bounced again): no longer deactivated.
+    expect(after.status).to.equal('bounced');
+    expect(after.invitation!.sendCount).to.equal(2);
   });
 
   it('deletes after a confirmation, shows the days left, and restores', async () => {
