@@ -14,6 +14,10 @@ export type { DeviceListMessages } from './device-list/messages.js';
 export { RosterUserFormElement } from './user-form/roster-user-form.js';
 export { RosterUserSavedEvent, RosterCancelEvent } from './user-form/events.js';
 export type { UserFormMessages, UserFormField } from './user-form/messages.js';
+export { RosterUserDetailsElement } from './user-details/roster-user-details.js';
+export { RosterUserDeletedEvent } from './user-details/events.js';
+export type { UserDetailsMessages } from './user-details/messages.js';
+export type { UserAction } from './user-details/actions.js';
 export {
   ConfirmDialog,
   confirmDialogStyles,

@@ -2,6 +2,7 @@ import { de as common } from './common.js';
 import { de as userTable } from '../user-table/messages.js';
 import { de as deviceList } from '../device-list/messages.js';
 import { de as userForm } from '../user-form/messages.js';
+import { de as userDetails } from '../user-details/messages.js';
 import { de as groupManager } from '../group-manager/messages.js';
 import type { RosterMessages } from './messages.js';
 
@@ -11,5 +12,6 @@ export const de: RosterMessages = {
   userTable,
   deviceList,
   userForm,
+  userDetails,
   groupManager,
 };

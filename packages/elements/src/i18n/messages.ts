@@ -2,6 +2,7 @@ import type { CommonMessages } from './common.js';
 import type { UserTableMessages } from '../user-table/messages.js';
 import type { DeviceListMessages } from '../device-list/messages.js';
 import type { UserFormMessages } from '../user-form/messages.js';
+import type { UserDetailsMessages } from '../user-details/messages.js';
 import type { GroupManagerMessages } from '../group-manager/messages.js';
 
 /**
@@ -17,5 +18,6 @@ export interface RosterMessages {
   userTable: UserTableMessages;
   deviceList: DeviceListMessages;
   userForm: UserFormMessages;
+  userDetails: UserDetailsMessages;
   groupManager: GroupManagerMessages;
 }

@@ -1,8 +1,17 @@
 import type { Group, Page } from '@roster/core';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { RosterTaskContext } from '../foundation/roster-element.js';
 import { userText } from '../foundation/user-text.js';
 import type { UserFormMessages } from './messages.js';
+
+/** Groups listed per search in the picker. */
+const GROUP_RESULTS = 20;
+
+/** The picker's load: one page of groups matching the search (pass it as a `rosterTask`'s task). */
+export function findGroups({ roster, signal }: RosterTaskContext, [search]: readonly [string]) {
+  return roster.groups.list({ search: search || undefined, limit: GROUP_RESULTS }, { signal });
+}
 
 /** What the group picker shows and whom it tells. */
 export interface GroupPickerProps {

@@ -23,7 +23,7 @@ import {
   type FieldErrors,
 } from './draft.js';
 import { RosterCancelEvent, RosterUserSavedEvent } from './events.js';
-import { groupPicker } from './group-picker.js';
+import { findGroups, groupPicker } from './group-picker.js';
 import type { UserFormField } from './messages.js';
 import { userFormStyles } from './roster-user-form.styles.js';
 
@@ -44,9 +44,6 @@ interface Stale {
   fields: string[];
   who: string;
 }
-
-/** Groups listed per search in the picker. */
-const GROUP_RESULTS = 20;
 
 /**
  * Adds a user (no `user-id`) or edits one (`user-id`). Fields are checked inline with
@@ -138,8 +135,7 @@ export class RosterUserFormElement extends RosterElement {
 
   private readonly groupResults = this.rosterTask({
     args: () => [this.groupSearch] as const,
-    task: ({ roster, signal }, [search]) =>
-      roster.groups.list({ search: search || undefined, limit: GROUP_RESULTS }, { signal }),
+    task: findGroups,
   });
 
   constructor() {
