@@ -4,10 +4,12 @@
  */
 import { RosterProviderElement } from './provider/roster-provider.js';
 import { RosterUserTableElement } from './user-table/roster-user-table.js';
+import { RosterImportWizardElement } from './import-wizard/roster-import-wizard.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
   ['roster-user-table', RosterUserTableElement],
+  ['roster-import-wizard', RosterImportWizardElement],
 ];
 
 for (const [tag, constructor] of elements) {

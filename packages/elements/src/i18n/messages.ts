@@ -1,5 +1,6 @@
 import type { CommonMessages } from './common.js';
 import type { UserTableMessages } from '../user-table/messages.js';
+import type { ImportWizardMessages } from '../import-wizard/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -12,4 +13,5 @@ import type { UserTableMessages } from '../user-table/messages.js';
 export interface RosterMessages {
   common: CommonMessages;
   userTable: UserTableMessages;
+  importWizard: ImportWizardMessages;
 }
