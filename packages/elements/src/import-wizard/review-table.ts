@@ -51,9 +51,11 @@ export function firstRowAt(scrollTop: number): number {
 export function renderReviewTable(p: ReviewTableProps) {
   const { t, plan } = p;
   const count = p.visible ? p.visible.length : plan.entries.length;
-  const last = Math.min(count, p.first + WINDOW_ROWS);
+  // At the end the window reaches back: always WINDOW_ROWS rows while there are as many.
+  const first = Math.max(0, Math.min(p.first, count - WINDOW_ROWS));
+  const last = Math.min(count, first + WINDOW_ROWS);
   const indexes: number[] = [];
-  for (let i = p.first; i < last; i++) indexes.push(p.visible ? p.visible[i]! : i);
+  for (let i = first; i < last; i++) indexes.push(p.visible ? p.visible[i]! : i);
   const validCount = plan.counts.create + plan.counts.update;
   const allSelected = validCount > 0 && p.selected.size >= validCount;
   const onScroll = (event: Event) => {
@@ -90,7 +92,7 @@ export function renderReviewTable(p: ReviewTableProps) {
         </div>
       </div>
       <div role="rowgroup" class="body" style="block-size: ${count * ROW_HEIGHT}px">
-        ${indexes.map((index, offset) => renderRow(p, index, p.first + offset))}
+        ${indexes.map((index, offset) => renderRow(p, index, first + offset))}
       </div>
     </div>
   </div>`;
