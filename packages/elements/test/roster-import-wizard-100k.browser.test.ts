@@ -10,7 +10,14 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterImportCompleteEvent, RosterImportWizardElement } from '@roster/elements';
-import { byRole, dropFile, stepHeading, ui, waitFor } from './roster-import-wizard-support.js';
+import {
+  byRole,
+  dropFile,
+  stepHeading,
+  ui,
+  waitFor,
+  withBackend,
+} from './roster-import-wizard-support.js';
 
 const ROWS = 100_000;
 
@@ -35,13 +42,7 @@ function countingBackend(): { backend: Backend; created: Set<string> } {
     for (const user of users) created.add(user.id);
     return { succeeded: users.map((user) => user.id), failed: [] };
   };
-  const backend = new Proxy(real, {
-    get(target, key) {
-      if (key === 'createUsers') return createUsers;
-      const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  const backend = withBackend(real, { createUsers });
   return { backend, created };
 }
 

@@ -3,6 +3,7 @@
  * accessible name (as a person or screen reader does), wait for what a person waits for,
  * and hand it files the way a browser does (a drop or a file input change).
  */
+import type { Backend } from '@roster/core';
 import type { RosterImportWizardElement } from '@roster/elements';
 
 const IMPLICIT: Record<string, (el: Element) => boolean> = {
@@ -155,4 +156,15 @@ export function choose(select: HTMLElement, label: string | RegExp): void {
 /** The text a person reads in the wizard (its shadow root), whitespace collapsed. */
 export function visibleText(wizard: RosterImportWizardElement): string {
   return text(ui(wizard));
+}
+
+/** `real` with some members replaced (a slow call, fewer capabilities); every other call is real. */
+export function withBackend(real: Backend, override: Partial<Backend>): Backend {
+  return new Proxy(real, {
+    get(target, key) {
+      if (key in override) return override[key as keyof Backend];
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
