@@ -115,6 +115,9 @@ export {
 } from './rules/password.js';
 export { inheritedResources } from './rules/resources.js';
 export type { CountryCode } from './rules/phone.js';
+export { isCountryCode } from './rules/country.js';
+/** How an import splits a groups cell (`Sales; Ops`, `Sales, Ops`, `a:::b`) into group names. */
+export { splitGroups } from './import/cells.js';
 
 /* Errors */
 export {

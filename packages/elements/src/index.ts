@@ -31,8 +31,17 @@ export {
   type UserTableSelection,
 } from './user-table/events.js';
 export type { UserTableQuery, ColumnId } from './user-table/query.js';
+export { RosterImportWizardElement } from './import-wizard/roster-import-wizard.js';
+export {
+  RosterImportStepEvent,
+  RosterImportCompleteEvent,
+  RosterImportShowUsersEvent,
+  RosterImportUndoEvent,
+  type ImportWizardStep,
+} from './import-wizard/events.js';
 export { rosterContext } from './context.js';
 export { messagesFor, registerLocale, en, de, type RosterMessages } from './i18n/index.js';
 export type { CommonMessages } from './i18n/common.js';
 export type { UserTableMessages } from './user-table/messages.js';
+export type { ImportWizardMessages } from './import-wizard/messages.js';
 export * from './foundation/index.js';
