@@ -5,11 +5,13 @@
 import { RosterProviderElement } from './provider/roster-provider.js';
 import { RosterUserTableElement } from './user-table/roster-user-table.js';
 import { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
+import { RosterSettingsElement } from './settings/roster-settings.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
   ['roster-user-table', RosterUserTableElement],
   ['roster-group-manager', RosterGroupManagerElement],
+  ['roster-settings', RosterSettingsElement],
 ];
 
 for (const [tag, constructor] of elements) {

@@ -9,6 +9,7 @@ import {
   allByRole,
   byRole,
   findByRole,
+  mounted,
   settled,
   shownText,
   type,
@@ -34,12 +35,10 @@ async function seeded(): Promise<{ roster: Roster; ids: string[] }> {
   return { roster, ids };
 }
 
-async function mount(roster: Roster, theme?: 'light' | 'dark') {
-  const manager = await fixture<RosterGroupManagerElement>(
-    html`<roster-group-manager .roster=${roster} theme=${theme ?? 'light'}></roster-group-manager>`,
+function mount(roster: Roster, theme: 'light' | 'dark' = 'light') {
+  return mounted<RosterGroupManagerElement>(
+    html`<roster-group-manager .roster=${roster} theme=${theme}></roster-group-manager>`,
   );
-  await settled(manager);
-  return manager;
 }
 
 describe('<roster-group-manager>', () => {

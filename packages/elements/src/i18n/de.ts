@@ -1,6 +1,7 @@
 import { de as common } from './common.js';
 import { de as userTable } from '../user-table/messages.js';
 import { de as groupManager } from '../group-manager/messages.js';
+import { de as settings } from '../settings/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** German: the second locale, proof that every string goes through the table. */
@@ -8,4 +9,5 @@ export const de: RosterMessages = {
   common,
   userTable,
   groupManager,
+  settings,
 };

@@ -1,6 +1,7 @@
 import { en as common } from './common.js';
 import { en as userTable } from '../user-table/messages.js';
 import { en as groupManager } from '../group-manager/messages.js';
+import { en as settings } from '../settings/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** English, built in. */
@@ -8,4 +9,5 @@ export const en: RosterMessages = {
   common,
   userTable,
   groupManager,
+  settings,
 };

@@ -1,6 +1,7 @@
 import type { CommonMessages } from './common.js';
 import type { UserTableMessages } from '../user-table/messages.js';
 import type { GroupManagerMessages } from '../group-manager/messages.js';
+import type { SettingsMessages } from '../settings/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -14,4 +15,5 @@ export interface RosterMessages {
   common: CommonMessages;
   userTable: UserTableMessages;
   groupManager: GroupManagerMessages;
+  settings: SettingsMessages;
 }
