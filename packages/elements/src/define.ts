@@ -6,12 +6,14 @@ import { RosterProviderElement } from './provider/roster-provider.js';
 import { RosterUserTableElement } from './user-table/roster-user-table.js';
 import { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
 import { RosterSettingsElement } from './settings/roster-settings.js';
+import { RosterRecycleBinElement } from './recycle-bin/roster-recycle-bin.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
   ['roster-user-table', RosterUserTableElement],
   ['roster-group-manager', RosterGroupManagerElement],
   ['roster-settings', RosterSettingsElement],
+  ['roster-recycle-bin', RosterRecycleBinElement],
 ];
 
 for (const [tag, constructor] of elements) {

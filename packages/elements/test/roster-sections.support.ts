@@ -47,6 +47,7 @@ export function accessibleName(element: Element): string {
       .join(' ')
       .trim();
   if (element instanceof HTMLFieldSetElement) return text(element.querySelector('legend'));
+  if (element instanceof HTMLTableElement) return text(element.caption);
   if (
     element instanceof HTMLInputElement ||
     element instanceof HTMLSelectElement ||

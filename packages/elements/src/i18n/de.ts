@@ -2,6 +2,7 @@ import { de as common } from './common.js';
 import { de as userTable } from '../user-table/messages.js';
 import { de as groupManager } from '../group-manager/messages.js';
 import { de as settings } from '../settings/messages.js';
+import { de as recycleBin } from '../recycle-bin/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** German: the second locale, proof that every string goes through the table. */
@@ -10,4 +11,5 @@ export const de: RosterMessages = {
   userTable,
   groupManager,
   settings,
+  recycleBin,
 };

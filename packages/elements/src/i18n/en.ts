@@ -2,6 +2,7 @@ import { en as common } from './common.js';
 import { en as userTable } from '../user-table/messages.js';
 import { en as groupManager } from '../group-manager/messages.js';
 import { en as settings } from '../settings/messages.js';
+import { en as recycleBin } from '../recycle-bin/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** English, built in. */
@@ -10,4 +11,5 @@ export const en: RosterMessages = {
   userTable,
   groupManager,
   settings,
+  recycleBin,
 };

@@ -2,6 +2,7 @@ import type { CommonMessages } from './common.js';
 import type { UserTableMessages } from '../user-table/messages.js';
 import type { GroupManagerMessages } from '../group-manager/messages.js';
 import type { SettingsMessages } from '../settings/messages.js';
+import type { RecycleBinMessages } from '../recycle-bin/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -16,4 +17,5 @@ export interface RosterMessages {
   userTable: UserTableMessages;
   groupManager: GroupManagerMessages;
   settings: SettingsMessages;
+  recycleBin: RecycleBinMessages;
 }
