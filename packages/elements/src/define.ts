@@ -7,6 +7,7 @@ import { RosterUserTableElement } from './user-table/roster-user-table.js';
 import { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
 import { RosterSettingsElement } from './settings/roster-settings.js';
 import { RosterRecycleBinElement } from './recycle-bin/roster-recycle-bin.js';
+import { RosterOutboxElement } from './outbox/roster-outbox.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
@@ -14,6 +15,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['roster-group-manager', RosterGroupManagerElement],
   ['roster-settings', RosterSettingsElement],
   ['roster-recycle-bin', RosterRecycleBinElement],
+  ['roster-outbox', RosterOutboxElement],
 ];
 
 for (const [tag, constructor] of elements) {

@@ -14,6 +14,8 @@ export type { SettingsMessages } from './settings/messages.js';
 export { RosterRecycleBinElement } from './recycle-bin/roster-recycle-bin.js';
 export { RosterUsersRestoreEvent } from './recycle-bin/events.js';
 export type { RecycleBinMessages } from './recycle-bin/messages.js';
+export { RosterOutboxElement } from './outbox/roster-outbox.js';
+export type { OutboxMessages } from './outbox/messages.js';
 export { RosterUserOpenEvent } from './events.js';
 export { rosterContext } from './context.js';
 export { messagesFor, registerLocale, en, de, type RosterMessages } from './i18n/index.js';

@@ -53,8 +53,15 @@ export function accessibleName(element: Element): string {
     element instanceof HTMLSelectElement ||
     element instanceof HTMLTextAreaElement
   ) {
+    // A wrapping label's text, without the control's own content (a select's options).
     const labels = element.labels ? [...element.labels] : [];
-    return labels.map((l) => text(l)).join(' ');
+    return labels
+      .map((label) => {
+        const copy = label.cloneNode(true) as Element;
+        copy.querySelectorAll('select, textarea').forEach((control) => control.remove());
+        return text(copy);
+      })
+      .join(' ');
   }
   return text(element);
 }

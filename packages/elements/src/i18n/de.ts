@@ -3,6 +3,7 @@ import { de as userTable } from '../user-table/messages.js';
 import { de as groupManager } from '../group-manager/messages.js';
 import { de as settings } from '../settings/messages.js';
 import { de as recycleBin } from '../recycle-bin/messages.js';
+import { de as outbox } from '../outbox/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** German: the second locale, proof that every string goes through the table. */
@@ -12,4 +13,5 @@ export const de: RosterMessages = {
   groupManager,
   settings,
   recycleBin,
+  outbox,
 };

@@ -3,6 +3,7 @@ import { en as userTable } from '../user-table/messages.js';
 import { en as groupManager } from '../group-manager/messages.js';
 import { en as settings } from '../settings/messages.js';
 import { en as recycleBin } from '../recycle-bin/messages.js';
+import { en as outbox } from '../outbox/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** English, built in. */
@@ -12,4 +13,5 @@ export const en: RosterMessages = {
   groupManager,
   settings,
   recycleBin,
+  outbox,
 };

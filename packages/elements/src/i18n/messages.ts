@@ -3,6 +3,7 @@ import type { UserTableMessages } from '../user-table/messages.js';
 import type { GroupManagerMessages } from '../group-manager/messages.js';
 import type { SettingsMessages } from '../settings/messages.js';
 import type { RecycleBinMessages } from '../recycle-bin/messages.js';
+import type { OutboxMessages } from '../outbox/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -18,4 +19,5 @@ export interface RosterMessages {
   groupManager: GroupManagerMessages;
   settings: SettingsMessages;
   recycleBin: RecycleBinMessages;
+  outbox: OutboxMessages;
 }
