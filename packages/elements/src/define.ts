@@ -8,6 +8,7 @@ import { RosterGroupManagerElement } from './group-manager/roster-group-manager.
 import { RosterSettingsElement } from './settings/roster-settings.js';
 import { RosterRecycleBinElement } from './recycle-bin/roster-recycle-bin.js';
 import { RosterOutboxElement } from './outbox/roster-outbox.js';
+import { RosterActivityElement } from './activity/roster-activity.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
@@ -16,6 +17,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['roster-settings', RosterSettingsElement],
   ['roster-recycle-bin', RosterRecycleBinElement],
   ['roster-outbox', RosterOutboxElement],
+  ['roster-activity', RosterActivityElement],
 ];
 
 for (const [tag, constructor] of elements) {

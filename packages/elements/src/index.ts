@@ -16,6 +16,8 @@ export { RosterUsersRestoreEvent } from './recycle-bin/events.js';
 export type { RecycleBinMessages } from './recycle-bin/messages.js';
 export { RosterOutboxElement } from './outbox/roster-outbox.js';
 export type { OutboxMessages } from './outbox/messages.js';
+export { RosterActivityElement } from './activity/roster-activity.js';
+export type { ActivityMessages } from './activity/messages.js';
 export { RosterUserOpenEvent } from './events.js';
 export { rosterContext } from './context.js';
 export { messagesFor, registerLocale, en, de, type RosterMessages } from './i18n/index.js';

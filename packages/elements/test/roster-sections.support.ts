@@ -141,3 +141,11 @@ export async function mounted<T extends HTMLElement & { updateComplete: Promise<
   await settled(element);
   return element;
 }
+
+/** Asserts the element shows its load failure (`reason`) as an alert with a retry button. */
+export async function expectRetryableError(element: HTMLElement, reason: string): Promise<void> {
+  const alert = await findByRole(element.shadowRoot!, 'alert');
+  if (!alert.textContent!.includes(reason))
+    throw new Error(`the alert says ${JSON.stringify(alert.textContent)}, not ${reason}`);
+  byRole(alert, 'button', 'Try again');
+}

@@ -4,6 +4,7 @@ import { de as groupManager } from '../group-manager/messages.js';
 import { de as settings } from '../settings/messages.js';
 import { de as recycleBin } from '../recycle-bin/messages.js';
 import { de as outbox } from '../outbox/messages.js';
+import { de as activity } from '../activity/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** German: the second locale, proof that every string goes through the table. */
@@ -14,4 +15,5 @@ export const de: RosterMessages = {
   settings,
   recycleBin,
   outbox,
+  activity,
 };

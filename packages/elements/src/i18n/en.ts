@@ -4,6 +4,7 @@ import { en as groupManager } from '../group-manager/messages.js';
 import { en as settings } from '../settings/messages.js';
 import { en as recycleBin } from '../recycle-bin/messages.js';
 import { en as outbox } from '../outbox/messages.js';
+import { en as activity } from '../activity/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** English, built in. */
@@ -14,4 +15,5 @@ export const en: RosterMessages = {
   settings,
   recycleBin,
   outbox,
+  activity,
 };

@@ -4,6 +4,7 @@ import type { GroupManagerMessages } from '../group-manager/messages.js';
 import type { SettingsMessages } from '../settings/messages.js';
 import type { RecycleBinMessages } from '../recycle-bin/messages.js';
 import type { OutboxMessages } from '../outbox/messages.js';
+import type { ActivityMessages } from '../activity/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -20,4 +21,5 @@ export interface RosterMessages {
   settings: SettingsMessages;
   recycleBin: RecycleBinMessages;
   outbox: OutboxMessages;
+  activity: ActivityMessages;
 }
