@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from '@roster/test-support/harness';
-import { fastNormalizePhone, normalizePhone } from '@roster/core';
+import { fastNormalizePhone } from '../src/import/fast-phone.js';
+import { normalizePhone } from '../src/rules/phone.js';
 
 describe('normalizePhone', () => {
   it('turns national, international and digits-only numbers into E.164', () => {

@@ -4,6 +4,8 @@
  */
 import { RosterProviderElement } from './provider/roster-provider.js';
 import { RosterUserTableElement } from './user-table/roster-user-table.js';
+import { RosterDeviceListElement } from './device-list/roster-device-list.js';
+import { RosterUserFormElement } from './user-form/roster-user-form.js';
 import { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
 import { RosterSettingsElement } from './settings/roster-settings.js';
 import { RosterRecycleBinElement } from './recycle-bin/roster-recycle-bin.js';
@@ -13,6 +15,8 @@ import { RosterActivityElement } from './activity/roster-activity.js';
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
   ['roster-user-table', RosterUserTableElement],
+  ['roster-device-list', RosterDeviceListElement],
+  ['roster-user-form', RosterUserFormElement],
   ['roster-group-manager', RosterGroupManagerElement],
   ['roster-settings', RosterSettingsElement],
   ['roster-recycle-bin', RosterRecycleBinElement],

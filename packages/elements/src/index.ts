@@ -19,6 +19,17 @@ export type { OutboxMessages } from './outbox/messages.js';
 export { RosterActivityElement } from './activity/roster-activity.js';
 export type { ActivityMessages } from './activity/messages.js';
 export { RosterUserOpenEvent } from './events.js';
+export { RosterDeviceListElement } from './device-list/roster-device-list.js';
+export { RosterDeviceSignedOutEvent } from './device-list/events.js';
+export type { DeviceListMessages } from './device-list/messages.js';
+export { RosterUserFormElement } from './user-form/roster-user-form.js';
+export { RosterUserSavedEvent, RosterCancelEvent } from './user-form/events.js';
+export type { UserFormMessages, UserFormField } from './user-form/messages.js';
+export {
+  ConfirmDialog,
+  confirmDialogStyles,
+  type ConfirmRequest,
+} from './foundation/confirm-dialog.js';
 export { rosterContext } from './context.js';
 export { messagesFor, registerLocale, en, de, type RosterMessages } from './i18n/index.js';
 export type { CommonMessages } from './i18n/common.js';

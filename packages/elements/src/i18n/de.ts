@@ -1,5 +1,7 @@
 import { de as common } from './common.js';
 import { de as userTable } from '../user-table/messages.js';
+import { de as deviceList } from '../device-list/messages.js';
+import { de as userForm } from '../user-form/messages.js';
 import { de as groupManager } from '../group-manager/messages.js';
 import { de as settings } from '../settings/messages.js';
 import { de as recycleBin } from '../recycle-bin/messages.js';
@@ -11,6 +13,8 @@ import type { RosterMessages } from './messages.js';
 export const de: RosterMessages = {
   common,
   userTable,
+  deviceList,
+  userForm,
   groupManager,
   settings,
   recycleBin,

@@ -1,5 +1,7 @@
 import { en as common } from './common.js';
 import { en as userTable } from '../user-table/messages.js';
+import { en as deviceList } from '../device-list/messages.js';
+import { en as userForm } from '../user-form/messages.js';
 import { en as groupManager } from '../group-manager/messages.js';
 import { en as settings } from '../settings/messages.js';
 import { en as recycleBin } from '../recycle-bin/messages.js';
@@ -11,6 +13,8 @@ import type { RosterMessages } from './messages.js';
 export const en: RosterMessages = {
   common,
   userTable,
+  deviceList,
+  userForm,
   groupManager,
   settings,
   recycleBin,

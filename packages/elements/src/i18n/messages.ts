@@ -1,5 +1,7 @@
 import type { CommonMessages } from './common.js';
 import type { UserTableMessages } from '../user-table/messages.js';
+import type { DeviceListMessages } from '../device-list/messages.js';
+import type { UserFormMessages } from '../user-form/messages.js';
 import type { GroupManagerMessages } from '../group-manager/messages.js';
 import type { SettingsMessages } from '../settings/messages.js';
 import type { RecycleBinMessages } from '../recycle-bin/messages.js';
@@ -17,6 +19,8 @@ import type { ActivityMessages } from '../activity/messages.js';
 export interface RosterMessages {
   common: CommonMessages;
   userTable: UserTableMessages;
+  deviceList: DeviceListMessages;
+  userForm: UserFormMessages;
   groupManager: GroupManagerMessages;
   settings: SettingsMessages;
   recycleBin: RecycleBinMessages;
