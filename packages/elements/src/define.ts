@@ -9,6 +9,10 @@ import { RosterUserFormElement } from './user-form/roster-user-form.js';
 import { RosterUserDetailsElement } from './user-details/roster-user-details.js';
 import { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
 import { RosterImportWizardElement } from './import-wizard/roster-import-wizard.js';
+import { RosterSettingsElement } from './settings/roster-settings.js';
+import { RosterRecycleBinElement } from './recycle-bin/roster-recycle-bin.js';
+import { RosterOutboxElement } from './outbox/roster-outbox.js';
+import { RosterActivityElement } from './activity/roster-activity.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
@@ -18,6 +22,10 @@ const elements: [string, CustomElementConstructor][] = [
   ['roster-user-details', RosterUserDetailsElement],
   ['roster-group-manager', RosterGroupManagerElement],
   ['roster-import-wizard', RosterImportWizardElement],
+  ['roster-settings', RosterSettingsElement],
+  ['roster-recycle-bin', RosterRecycleBinElement],
+  ['roster-outbox', RosterOutboxElement],
+  ['roster-activity', RosterActivityElement],
 ];
 
 for (const [tag, constructor] of elements) {

@@ -9,9 +9,11 @@ import {
   allByRole,
   byRole,
   findByRole,
+  mounted,
   settled,
   shownText,
   type,
+  expectRetryableError,
 } from './roster-sections.support.js';
 
 async function seeded(): Promise<{ roster: Roster; ids: string[] }> {
@@ -34,12 +36,10 @@ async function seeded(): Promise<{ roster: Roster; ids: string[] }> {
   return { roster, ids };
 }
 
-async function mount(roster: Roster, theme?: 'light' | 'dark') {
-  const manager = await fixture<RosterGroupManagerElement>(
-    html`<roster-group-manager .roster=${roster} theme=${theme ?? 'light'}></roster-group-manager>`,
+function mount(roster: Roster, theme: 'light' | 'dark' = 'light') {
+  return mounted<RosterGroupManagerElement>(
+    html`<roster-group-manager .roster=${roster} theme=${theme}></roster-group-manager>`,
   );
-  await settled(manager);
-  return manager;
 }
 
 describe('<roster-group-manager>', () => {
@@ -228,9 +228,7 @@ describe('<roster-group-manager>', () => {
     const broken = await fixture<RosterGroupManagerElement>(
       html`<roster-group-manager .roster=${failing}></roster-group-manager>`,
     );
-    const alert = await findByRole(broken.shadowRoot!, 'alert');
-    expect(alert.textContent).to.contain('server is down');
-    expect(byRole(alert, 'button', 'Try again')).to.exist;
+    await expectRetryableError(broken, 'server is down');
   });
 
   it('speaks German', async () => {

@@ -3,7 +3,8 @@
  * root by role and accessible name (as a person or a screen reader does), wait until
  * it has settled, type into fields.
  */
-import { waitUntil } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 
 const ROLE_SELECTORS: Record<string, string> = {
   button: 'button, [role=button]',
@@ -12,6 +13,7 @@ const ROLE_SELECTORS: Record<string, string> = {
   searchbox: 'input[type=search]',
   spinbutton: 'input[type=number]',
   checkbox: 'input[type=checkbox], [role=checkbox]',
+  radio: 'input[type=radio], [role=radio]',
   combobox: 'select, [role=combobox]',
   link: 'a[href]',
   heading: 'h1, h2, h3, h4, h5, h6, [role=heading]',
@@ -45,13 +47,21 @@ export function accessibleName(element: Element): string {
       .join(' ')
       .trim();
   if (element instanceof HTMLFieldSetElement) return text(element.querySelector('legend'));
+  if (element instanceof HTMLTableElement) return text(element.caption);
   if (
     element instanceof HTMLInputElement ||
     element instanceof HTMLSelectElement ||
     element instanceof HTMLTextAreaElement
   ) {
+    // A wrapping label's text, without the control's own content (a select's options).
     const labels = element.labels ? [...element.labels] : [];
-    return labels.map((l) => text(l)).join(' ');
+    return labels
+      .map((label) => {
+        const copy = label.cloneNode(true) as Element;
+        copy.querySelectorAll('select, textarea').forEach((control) => control.remove());
+        return text(copy);
+      })
+      .join(' ');
   }
   return text(element);
 }
@@ -121,4 +131,21 @@ export function type(field: HTMLElement, value: string): void {
 /** The visible text of an element's shadow root, whitespace collapsed. */
 export function shownText(element: HTMLElement): string {
   return text(element.shadowRoot as unknown as Element);
+}
+
+/** Renders `template` and waits until the element has loaded. */
+export async function mounted<T extends HTMLElement & { updateComplete: Promise<unknown> }>(
+  template: TemplateResult,
+): Promise<T> {
+  const element = await fixture<T>(template);
+  await settled(element);
+  return element;
+}
+
+/** Asserts the element shows its load failure (`reason`) as an alert with a retry button. */
+export async function expectRetryableError(element: HTMLElement, reason: string): Promise<void> {
+  const alert = await findByRole(element.shadowRoot!, 'alert');
+  if (!alert.textContent!.includes(reason))
+    throw new Error(`the alert says ${JSON.stringify(alert.textContent)}, not ${reason}`);
+  byRole(alert, 'button', 'Try again');
 }

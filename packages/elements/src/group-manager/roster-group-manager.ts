@@ -5,6 +5,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { userText } from '../foundation/user-text.js';
+import { renderPager } from './pager.js';
 import { renderConfirmation, type Confirmation } from './confirm.js';
 import { RosterGroupSelectEvent } from './events.js';
 import { fieldErrorsOf, renderField, type FieldErrors } from './fields.js';
@@ -539,26 +540,15 @@ export class RosterGroupManagerElement extends RosterElement {
 
   private renderMemberPager(nextCursor: string | null) {
     const t = this.t.groupManager;
-    const hasPrevious = this.memberCursors.length > 1;
-    if (!hasPrevious && nextCursor === null) return nothing;
-    return html`<nav class="pager" aria-label=${t.members}>
-      <button
-        type="button"
-        class="button"
-        ?disabled=${!hasPrevious}
-        @click=${() => (this.memberCursors = this.memberCursors.slice(0, -1))}
-      >
-        ${t.previousPage}
-      </button>
-      <button
-        type="button"
-        class="button"
-        ?disabled=${nextCursor === null}
-        @click=${() => (this.memberCursors = [...this.memberCursors, nextCursor ?? undefined])}
-      >
-        ${t.nextPage}
-      </button>
-    </nav>`;
+    return renderPager({
+      label: t.members,
+      hasPrevious: this.memberCursors.length > 1,
+      hasNext: nextCursor !== null,
+      previous: () => (this.memberCursors = this.memberCursors.slice(0, -1)),
+      next: () => (this.memberCursors = [...this.memberCursors, nextCursor ?? undefined]),
+      previousText: t.previousPage,
+      nextText: t.nextPage,
+    });
   }
 
   private renderAddMembers(group: Group) {

@@ -5,6 +5,10 @@ import { de as userForm } from '../user-form/messages.js';
 import { de as userDetails } from '../user-details/messages.js';
 import { de as groupManager } from '../group-manager/messages.js';
 import { de as importWizard } from '../import-wizard/messages.js';
+import { de as settings } from '../settings/messages.js';
+import { de as recycleBin } from '../recycle-bin/messages.js';
+import { de as outbox } from '../outbox/messages.js';
+import { de as activity } from '../activity/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** German: the second locale, proof that every string goes through the table. */
@@ -16,4 +20,8 @@ export const de: RosterMessages = {
   userDetails,
   groupManager,
   importWizard,
+  settings,
+  recycleBin,
+  outbox,
+  activity,
 };

@@ -5,6 +5,10 @@ import { en as userForm } from '../user-form/messages.js';
 import { en as userDetails } from '../user-details/messages.js';
 import { en as groupManager } from '../group-manager/messages.js';
 import { en as importWizard } from '../import-wizard/messages.js';
+import { en as settings } from '../settings/messages.js';
+import { en as recycleBin } from '../recycle-bin/messages.js';
+import { en as outbox } from '../outbox/messages.js';
+import { en as activity } from '../activity/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** English, built in. */
@@ -16,4 +20,8 @@ export const en: RosterMessages = {
   userDetails,
   groupManager,
   importWizard,
+  settings,
+  recycleBin,
+  outbox,
+  activity,
 };

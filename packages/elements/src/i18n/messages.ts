@@ -5,6 +5,10 @@ import type { UserFormMessages } from '../user-form/messages.js';
 import type { UserDetailsMessages } from '../user-details/messages.js';
 import type { GroupManagerMessages } from '../group-manager/messages.js';
 import type { ImportWizardMessages } from '../import-wizard/messages.js';
+import type { SettingsMessages } from '../settings/messages.js';
+import type { RecycleBinMessages } from '../recycle-bin/messages.js';
+import type { OutboxMessages } from '../outbox/messages.js';
+import type { ActivityMessages } from '../activity/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -22,4 +26,8 @@ export interface RosterMessages {
   userDetails: UserDetailsMessages;
   groupManager: GroupManagerMessages;
   importWizard: ImportWizardMessages;
+  settings: SettingsMessages;
+  recycleBin: RecycleBinMessages;
+  outbox: OutboxMessages;
+  activity: ActivityMessages;
 }
