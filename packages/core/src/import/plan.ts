@@ -15,7 +15,7 @@ import { engineOf, type ImportEngine } from './engine.js';
 import type { ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table } from './types.js';
-import { columnsOf } from './validate.js';
+import { columnsOf, withIssue } from './validate.js';
 import type { ImportIssue, ImportValues, ValidatedRow } from './values.js';
 import { createSlicer, yieldToHost } from './yield.js';
 
@@ -175,13 +175,14 @@ interface ClassifyContext {
 
 /** Decides the row's action: a new entry, the validated row left as it was. */
 function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
-  const { row, values } = validated;
-  const issues: ImportIssue[] = [...validated.issues];
+  const { values } = validated;
+  // The validator's list until this step adds an issue (then a new list).
+  let issues = validated.issues;
   let role: string | null = null;
   if (values.role !== null) {
     role = resolveRole(c.settings, values.role);
     if (role === null)
-      issues.push({
+      issues = withIssue(issues, {
         field: 'role',
         message: `role “${values.role}” does not exist (roles: ${c.settings.roles.map((r) => r.name).join(', ')})`,
         severity: 'error',
@@ -195,7 +196,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
     if (c.groups.has(key)) continue;
     if (!c.newGroups.has(key)) c.newGroups.set(key, name);
     if (c.options.unknownGroups === 'flag')
-      issues.push({
+      issues = withIssue(issues, {
         field: 'groups',
         message: `group “${name}” does not exist; it is added only if you choose to create missing groups`,
         severity: 'warning',
@@ -206,30 +207,13 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   // Existing user: every key the row carries must point at the same user, in order of
   // trust: email, external ID, phone.
   const { email, externalId, phone } = c.existing;
-  const candidates: { user: User | undefined; by: 'email' | 'external ID' | 'phone' }[] = [
-    {
-      user: values.email === null ? undefined : email.get(normalizeEmail(values.email)),
-      by: 'email',
-    },
-    {
-      user:
-        values.externalId === null ? undefined : externalId.get(values.externalId.toLowerCase()),
-      by: 'external ID',
-    },
-    { user: values.phone === null ? undefined : phone.get(values.phone), by: 'phone' },
-  ];
-  let match = null as { user: User; by: string } | null;
-  for (const { user, by } of candidates) {
-    if (!user || user === match?.user) continue;
-    if (match === null) match = { user, by };
-    else
-      issues.push({
-        field: by === 'phone' ? 'phone' : 'externalId',
-        message: `${by} belongs to ${describe(user)}, but the ${match.by} belongs to ${describe(match.user)}`,
-        severity: 'error',
-        code: 'conflict',
-      });
-  }
+  const found: Found = { match: null, issues };
+  if (values.email !== null) lookUp(found, email.get(normalizeEmail(values.email)), 'email');
+  if (values.externalId !== null)
+    lookUp(found, externalId.get(values.externalId.toLowerCase()), 'external ID');
+  if (values.phone !== null) lookUp(found, phone.get(values.phone), 'phone');
+  const { match } = found;
+  issues = found.issues;
   if (
     match !== null &&
     match.by !== 'email' &&
@@ -237,7 +221,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
     match.user.email !== null &&
     normalizeEmail(match.user.email) !== normalizeEmail(values.email)
   )
-    issues.push({
+    issues = withIssue(issues, {
       field: match.by === 'phone' ? 'phone' : 'externalId',
       message: `${match.by} belongs to another user (${describe(match.user)})`,
       severity: 'error',
@@ -245,40 +229,34 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
     });
 
   const matched = match;
-  const entry = (
-    action: PlanAction,
-    rest: Partial<Pick<PlanEntry, 'reason' | 'changes' | 'target'>> = {},
-  ): PlanEntry => ({
-    row,
-    action: issues.some(isError) ? 'error' : action,
-    values,
+  // Built at each return, with the issues as they are by then.
+  const entry = (): RowOutcome => ({
+    validated,
     issues,
-    userId: matched?.user.id ?? null,
-    reason: rest.reason ?? null,
-    changes: rest.changes ?? [],
-    role:
-      matched === null
-        ? (role ?? (values.role === null ? c.options.defaultRole : null))
-        : (role ?? matched.user.role),
-    target: rest.target ?? null,
+    match: matched,
+    role,
+    defaultRole: c.options.defaultRole,
   });
 
   if (matched === null) {
-    if (values.name === null) issues.push(required('name', 'name is required'));
+    if (values.name === null) issues = withIssue(issues, required('name', 'name is required'));
     if (
       values.email === null &&
       values.phone === null &&
       !issues.some((i) => i.field === 'email' || i.field === 'phone')
     )
-      issues.push(required('email', c.contactRule));
-    return entry('create');
+      issues = withIssue(issues, required('email', c.contactRule));
+    return planEntry(entry(), 'create');
   }
-  if (issues.some(isError)) return { ...entry('error'), role };
+  if (issues.some(isError)) return { ...planEntry(entry(), 'error'), role };
 
   const user = matched.user;
   const target = { version: user.version, currentGroupIds: user.groupIds, patch: {} };
   if (c.options.existing === 'skip')
-    return entry('skip', { reason: `already in the directory (same ${matched.by})`, target });
+    return planEntry(entry(), 'skip', {
+      reason: `already in the directory (same ${matched.by})`,
+      target,
+    });
 
   const patch: NormalizedUserPatch = {};
   if (values.name !== null && values.name !== user.name) patch.name = values.name;
@@ -301,8 +279,68 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   if (addsGroup) changes.push('groups');
   const updated = { ...target, patch };
   return changes.length === 0
-    ? entry('skip', { reason: 'no changes', target: updated })
-    : entry('update', { changes, target: updated });
+    ? planEntry(entry(), 'skip', { reason: 'no changes', target: updated })
+    : planEntry(entry(), 'update', { changes, target: updated });
+}
+
+interface Match {
+  user: User;
+  by: 'email' | 'external ID' | 'phone';
+}
+
+/** The user a row matched so far, and its issues. */
+interface Found {
+  match: Match | null;
+  issues: readonly ImportIssue[];
+}
+
+/** Takes the user found `by` a key into `found`; a second, different user is a conflict. */
+function lookUp(found: Found, user: User | undefined, by: Match['by']): void {
+  const { match } = found;
+  if (!user || user === match?.user) return;
+  if (match === null) found.match = { user, by };
+  else
+    found.issues = withIssue(found.issues, {
+      field: by === 'phone' ? 'phone' : 'externalId',
+      message: `${by} belongs to ${describe(user)}, but the ${match.by} belongs to ${describe(match.user)}`,
+      severity: 'error',
+      code: 'conflict',
+    });
+}
+
+type EntryRest = Partial<Pick<PlanEntry, 'reason' | 'changes' | 'target'>>;
+
+const NO_CHANGES: readonly string[] = Object.freeze([]);
+
+/** What every entry of one row shares, whatever its action. */
+interface RowOutcome {
+  validated: ValidatedRow;
+  issues: readonly ImportIssue[];
+  match: Match | null;
+  role: string | null;
+  defaultRole: string;
+}
+
+function planEntry(
+  { validated, issues, match, role, defaultRole }: RowOutcome,
+  action: PlanAction,
+  rest: EntryRest = {},
+): PlanEntry {
+  const { row, values } = validated;
+  return {
+    row,
+    action: issues.some(isError) ? 'error' : action,
+    values,
+    issues,
+    userId: match?.user.id ?? null,
+    reason: rest.reason ?? null,
+    changes: rest.changes ?? NO_CHANGES,
+    role:
+      match === null
+        ? (role ?? (values.role === null ? defaultRole : null))
+        : (role ?? match.user.role),
+    target: rest.target ?? null,
+  };
 }
 
 function describe(user: User): string {

@@ -235,7 +235,7 @@ function build(
     });
   warnings.sort((a, b) => a.row - b.row);
   // Warnings about the header row (or a blank row) are notices: no data row carries them.
-  const dataRows = new Set(rowNumbers);
+  const dataRows = new Set(warnings.length === 0 ? [] : rowNumbers);
   for (const warning of warnings) if (!dataRows.has(warning.row)) notices.push(warning.message);
   return {
     headers,

@@ -1,7 +1,7 @@
 import type { CountryCode } from '../rules/phone.js';
 import { EMAIL_PATTERN, splitGroups, unescapeFormula } from './cells.js';
 import { createE164Normalizer } from './fast-phone.js';
-import type { ImportField } from './fields.js';
+import { IMPORT_FIELDS, type ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table, TableDetection, TableWarning } from './types.js';
 import type { ImportIssue, ImportIssueCode, ImportValues, ValidatedRow } from './values.js';
@@ -68,7 +68,10 @@ export function createRowValidator(
   options: ValidateOptions = {},
 ): RowValidator {
   const columns = columnsOf(mapping);
-  const index = (field: ImportField): number => columns[field] ?? -1;
+  // Column of each field (-1: not mapped), resolved once for every row.
+  const at = Object.fromEntries(
+    IMPORT_FIELDS.map((field) => [field, columns[field] ?? -1]),
+  ) as Record<ImportField, number>;
   const phone = createE164Normalizer(options.defaultCountry);
   // Our CSV exporter escapes formula-like cells with a quote; XLSX cells are never escaped.
   const escaped = subject.format !== 'xlsx';
@@ -86,52 +89,54 @@ export function createRowValidator(
   const groupLists = new Map<string, readonly string[]>();
 
   const validateRow = (cells: readonly string[], row: number): ValidatedRow => {
-    const cell = (column: number): string => {
-      const value = column < 0 ? undefined : cells[column];
-      if (value === undefined || value === '') return '';
-      const trimmed = value.trim();
-      return escaped ? unescapeFormula(trimmed) : trimmed;
-    };
-    const issues: ImportIssue[] = [...(warningsByRow.get(row) ?? [])];
-    const duplicate = (field: ImportField, seen: Map<string, number>, key: string): void => {
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, row);
-      else issues.push(error(field, `duplicate of row ${first}`, 'duplicate'));
-    };
+    // Most rows have no issue: they share one frozen empty list until they get one.
+    let issues: readonly ImportIssue[] = warningsByRow.get(row) ?? NO_ISSUES;
 
-    let name = cell(index('name'));
+    let name = cellValue(cells, at.name, escaped);
     if (name === '')
-      name = [cell(index('firstName')), cell(index('middleName')), cell(index('lastName'))]
+      name = [
+        cellValue(cells, at.firstName, escaped),
+        cellValue(cells, at.middleName, escaped),
+        cellValue(cells, at.lastName, escaped),
+      ]
         .filter(Boolean)
         .join(' ');
-    if (name.length > MAX_NAME) issues.push(error('name', 'name is too long', 'too_long'));
+    if (name.length > MAX_NAME)
+      issues = withIssue(issues, error('name', 'name is too long', 'too_long'));
 
-    const email = cell(index('email')) || null;
+    const email = cellValue(cells, at.email, escaped) || null;
     if (email !== null) {
-      if (email.length > MAX_EMAIL) issues.push(error('email', 'email is too long', 'too_long'));
+      if (email.length > MAX_EMAIL)
+        issues = withIssue(issues, error('email', 'email is too long', 'too_long'));
       else if (!EMAIL_PATTERN.test(email))
-        issues.push(error('email', 'email is not valid', 'invalid'));
-      else duplicate('email', emails, email.toLowerCase());
+        issues = withIssue(issues, error('email', 'email is not valid', 'invalid'));
+      else {
+        const first = earlierRow(emails, email.toLowerCase(), row);
+        if (first !== undefined) issues = withIssue(issues, duplicateOf('email', first));
+      }
     }
 
     let phoneValue: string | null = null;
-    const rawPhone = cell(index('phone'));
+    const rawPhone = cellValue(cells, at.phone, escaped);
     if (rawPhone !== '') {
       const result = phone(rawPhone);
       if (typeof result === 'string') {
         phoneValue = result;
-        duplicate('phone', phones, result);
-      } else issues.push(error('phone', `${result.message} (“${rawPhone}”)`, 'invalid'));
+        const first = earlierRow(phones, result, row);
+        if (first !== undefined) issues = withIssue(issues, duplicateOf('phone', first));
+      } else
+        issues = withIssue(issues, error('phone', `${result.message} (“${rawPhone}”)`, 'invalid'));
     }
 
-    const externalId = cell(index('externalId')) || null;
+    const externalId = cellValue(cells, at.externalId, escaped) || null;
     if (externalId !== null) {
       if (externalId.length > MAX_EXTERNAL_ID)
-        issues.push(error('externalId', 'external ID is too long', 'too_long'));
-      duplicate('externalId', externalIds, externalId.toLowerCase());
+        issues = withIssue(issues, error('externalId', 'external ID is too long', 'too_long'));
+      const first = earlierRow(externalIds, externalId.toLowerCase(), row);
+      if (first !== undefined) issues = withIssue(issues, duplicateOf('externalId', first));
     }
 
-    const groupCell = cell(index('groups'));
+    const groupCell = cellValue(cells, at.groups, escaped);
     let groups = groupLists.get(groupCell);
     if (groups === undefined) {
       groups = Object.freeze(splitGroups(groupCell));
@@ -139,12 +144,16 @@ export function createRowValidator(
     }
     for (const group of groups)
       if (group.length > MAX_GROUP_NAME)
-        issues.push(error('groups', `group name “${group.slice(0, 40)}…” is too long`, 'too_long'));
+        issues = withIssue(
+          issues,
+          error('groups', `group name “${group.slice(0, 40)}…” is too long`, 'too_long'),
+        );
 
-    let notes: string | null = cell(index('notes')) || null;
+    let notes: string | null = cellValue(cells, at.notes, escaped) || null;
     if (notes !== null) {
-      notes = notes.replace(/\r\n?/g, '\n');
-      if (notes.length > MAX_NOTES) issues.push(error('notes', 'notes are too long', 'too_long'));
+      if (notes.includes('\r')) notes = notes.replace(/\r\n?/g, '\n');
+      if (notes.length > MAX_NOTES)
+        issues = withIssue(issues, error('notes', 'notes are too long', 'too_long'));
     }
 
     const values: ImportValues = {
@@ -152,7 +161,7 @@ export function createRowValidator(
       email,
       phone: phoneValue,
       groups,
-      role: cell(index('role')) || null,
+      role: cellValue(cells, at.role, escaped) || null,
       notes,
       externalId,
     };
@@ -166,6 +175,21 @@ export function createRowValidator(
   };
 }
 
+/** The row that first had `key`, or `undefined` (and `row` is now its first). */
+function earlierRow(seen: Map<string, number>, key: string, row: number): number | undefined {
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, row);
+  return first;
+}
+
+/** A cell trimmed, and unescaped when `escaped` (only a leading `'` can be an escape). */
+function cellValue(cells: readonly string[], column: number, escaped: boolean): string {
+  const value = column < 0 ? undefined : cells[column];
+  if (value === undefined || value === '') return '';
+  const trimmed = value.trim();
+  return escaped && trimmed.charCodeAt(0) === 39 /* ' */ ? unescapeFormula(trimmed) : trimmed;
+}
+
 /** Column index of each mapped field (the first column wins if a field is mapped twice). */
 export function columnsOf(mapping: ColumnMapping): Columns {
   const columns: Columns = {};
@@ -173,6 +197,20 @@ export function columnsOf(mapping: ColumnMapping): Columns {
     if (field && columns[field] === undefined) columns[field] = index;
   });
   return columns;
+}
+
+const NO_ISSUES: readonly ImportIssue[] = Object.freeze([]);
+
+/** `issues` and `issue`: a new list (the one given may be shared or frozen). */
+export function withIssue(
+  issues: readonly ImportIssue[],
+  issue: ImportIssue,
+): readonly ImportIssue[] {
+  return [...issues, issue];
+}
+
+function duplicateOf(field: ImportField, first: number): ImportIssue {
+  return error(field, `duplicate of row ${first}`, 'duplicate');
 }
 
 function error(field: ImportField, message: string, code: ImportIssueCode): ImportIssue {
