@@ -161,6 +161,9 @@ export default defineSuite({
         broadOurs.push(await time(() => list(middle)));
         broadBase.push(await time(() => scan.query(middle)));
       }
+      ctx.log(
+        `user-query: ${n}: keyword query ${stats(ours).median.toFixed(1)} ms (scan ${stats(base).median.toFixed(1)} ms), broad offset ${stats(broadOurs).median.toFixed(1)} ms (scan ${stats(broadBase).median.toFixed(1)} ms), index build ${Math.round(build)} ms`,
+      );
       const baseline = 'linear scan, core matcher';
       const common = { suite: 'user-query', n, unit: 'ms', baseline };
       results.push(

@@ -2,8 +2,9 @@
  * The memory store's keyword index gives core's answers: for random directories and
  * searches (many cut from the users' own fields, so they do match), the store's query
  * returns exactly the users core's matcher (`compileSearch` over `userSearchText`) finds,
- * in sort order with exact totals, before and after writes, and after the index rebuilt
- * itself.
+ * in sort order with exact totals, before and after writes (the sorted lists patched, not
+ * sorted again), and after the index rebuilt itself. The synthetic directory that benches
+ * and 1M-row tests seed unchecked is checked to be valid.
  */
 import { describe, it } from '@roster/test-support/harness';
 import { expect } from 'chai';
@@ -13,10 +14,12 @@ import {
   compileSearch,
   sortUsers,
   userSearchText,
+  UserRecord as UserSchema,
   type Store,
   type UserRecord,
 } from '@roster/core/backend-kit';
 import { memoryStore } from '@roster/adapters/memory';
+import { syntheticDirectory, syntheticMemoryBackend } from '@roster/test-support/directory';
 
 const NOW = new Date('2026-01-05T08:00:00.000Z');
 
@@ -128,29 +131,38 @@ const cut = fc.record({
   phone: fc.nat(),
 });
 
-async function query(store: Store, search: string) {
-  const parsed = UserQuery.parse({ search, limit: 1000 });
+type Sort = UserQuery['sort'];
+const SORTS: Sort[] = [
+  { field: 'name', direction: 'asc' },
+  { field: 'email', direction: 'desc' },
+];
+
+async function query(store: Store, search: string, sort: Sort) {
+  const parsed = UserQuery.parse({ search, sort, limit: 1000 });
   return store.read((tx) => tx.queryUsers(parsed, NOW));
 }
 
-/** Core's answer: the matcher over every user, in name order. */
-function expected(users: Iterable<UserRecord>, search: string): string[] {
+/** Core's answer: the matcher over every user, sorted by core's rule. */
+function expected(users: Iterable<UserRecord>, search: string, sort: Sort): string[] {
   const normalized = UserQuery.parse({ search }).search;
   const matches = compileSearch(normalized);
   const found = [...users].filter((u) => matches === null || matches(userSearchText(u)));
-  return sortUsers(found, { field: 'name', direction: 'asc' }, NOW).map((u) => u.id);
+  return sortUsers(found, sort, NOW).map((u) => u.id);
 }
 
+/** Every search in every sort: the store's page and total are core's. */
 async function assertSameAnswers(store: Store, users: Map<string, UserRecord>, searches: string[]) {
-  for (const search of searches) {
-    const page = await query(store, search);
-    const want = expected(users.values(), search);
-    expect(
-      page.items.map((u) => u.id),
-      `search ${JSON.stringify(search)}`,
-    ).to.deep.equal(want);
-    expect(page.total, `total of ${JSON.stringify(search)}`).to.equal(want.length);
-  }
+  for (const sort of SORTS)
+    for (const search of searches) {
+      const page = await query(store, search, sort);
+      const want = expected(users.values(), search, sort);
+      const what = `search ${JSON.stringify(search)} by ${sort.field} ${sort.direction}`;
+      expect(
+        page.items.map((u) => u.id),
+        what,
+      ).to.deep.equal(want);
+      expect(page.total, `total of ${what}`).to.equal(want.length);
+    }
 }
 
 describe('memory store: keyword index', () => {
@@ -191,6 +203,38 @@ describe('memory store: keyword index', () => {
     );
   });
 
+  it('patches its sorted lists after a few writes: moved, removed and new users in place', async () => {
+    const users = new Map<string, UserRecord>();
+    for (let i = 0; i < 200; i++) {
+      const u = user(i, {
+        name: `Person ${String(i).padStart(3, '0')}`,
+        email: `p${i}@acme.example`,
+        phone: null,
+        externalId: null,
+      });
+      users.set(u.id, u);
+    }
+    const store = memoryStore({ seed: { users: [...users.values()] } });
+    const searches = ['', 'person', 'acme', 'p1'];
+    await assertSameAnswers(store, users, searches);
+    const renamed = { ...users.get('u-0007')!, name: 'Aaron First', email: 'zz@acme.example' };
+    const added = user(500, {
+      name: 'Person 100b',
+      email: 'p100b@acme.example',
+      phone: null,
+      externalId: null,
+    });
+    await store.write(async (tx) => {
+      await tx.putUser(renamed);
+      await tx.deleteUser('u-0150');
+      await tx.putUser(added);
+    });
+    users.set(renamed.id, renamed);
+    users.delete('u-0150');
+    users.set(added.id, added);
+    await assertSameAnswers(store, users, searches);
+  });
+
   it('keeps its answers when many rewrites make it rebuild', async () => {
     const users = new Map<string, UserRecord>();
     for (let i = 0; i < 300; i++) {
@@ -220,5 +264,22 @@ describe('memory store: keyword index', () => {
       });
     }
     await assertSameAnswers(store, users, [...searches, 'brown']);
+  });
+
+  it('the synthetic directory (seeded unchecked) holds valid, unique, searchable users', async () => {
+    const { users } = syntheticDirectory(3000);
+    for (const u of users) UserSchema.parse(u);
+    for (const key of ['id', 'email', 'phone', 'externalId'] as const) {
+      const values = users.map((u) => u[key]).filter((v) => v !== null);
+      expect(new Set(values).size, `${key} unique`).to.equal(values.length);
+    }
+    const backend = syntheticMemoryBackend(3000);
+    const actor = { id: users[0]!.id };
+    const target = users[1234]!;
+    const local = target.email!.split('@')[0]!;
+    const page = await backend.listUsers(UserQuery.parse({ search: `${local}@` }), { actor });
+    expect(page.items.map((u) => u.id)).to.deep.equal([target.id]);
+    const all = await backend.listUsers(UserQuery.parse({ limit: 1 }), { actor });
+    expect(all.total).to.equal(3000);
   });
 });

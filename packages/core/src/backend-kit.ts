@@ -25,6 +25,7 @@ export { systemClock, randomId, outboxOnlyMailer } from './ports.js';
 export {
   foldText,
   userSearchText,
+  userSearchFields,
   phoneSearchDigits,
   parseSearch,
   termMatches,

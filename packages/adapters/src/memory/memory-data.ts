@@ -64,6 +64,11 @@ export class MemoryData {
 
   /** Grows on every user change (and undo): query caches are valid for one generation. */
   userGeneration = 0;
+  /**
+   * Ids of users written since the user queries last caught up (they read and clear it),
+   * so their sorted lists are patched instead of sorted again.
+   */
+  readonly changedUsers = new Set<string>();
   groupGeneration = 0;
 
   /** Index key of a unique value. */
@@ -89,6 +94,7 @@ export class MemoryData {
       if (user.deletedAt !== null) this.deletedUsers.add(id);
     } else this.users.delete(id);
     this.userSearch.set(id, user);
+    this.changedUsers.add(id);
     this.userGeneration++;
     return () => void this.setUser(id, previous);
   }

@@ -1,5 +1,10 @@
 import type { User } from '@roster/core';
-import { termMatches, userSearchText, type ParsedSearch } from '@roster/core/backend-kit';
+import {
+  termMatches,
+  userSearchFields,
+  userSearchText,
+  type ParsedSearch,
+} from '@roster/core/backend-kit';
 import { TokenTable } from './token-table.js';
 
 /** The mark {@link UserSearchIndex.match} leaves on the slot of every matching user. */
@@ -83,7 +88,8 @@ export class UserSearchIndex {
       const user = this.#records[slot];
       if (user === undefined) continue;
       if (checks.length > 0) {
-        const text = userSearchText(user);
+        // Terms with punctuation read the fields only (core's termMatches).
+        const text = { fields: userSearchFields(user), words: [], phones: [] };
         if (!checks.every((term) => termMatches(term, text))) continue;
       }
       marks[slot] = MATCH;

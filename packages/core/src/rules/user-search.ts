@@ -61,8 +61,11 @@ export interface UserSearchText {
   phones: string[];
 }
 
-/** The folded fields of a user's text (see {@link UserSearchText.fields}). */
-function searchFields(user: Pick<User, 'name' | 'email' | 'externalId'>): string[] {
+/**
+ * The folded fields of a user's text ({@link UserSearchText.fields}): all that terms with
+ * punctuation read, so an index that checks them builds only these.
+ */
+export function userSearchFields(user: Pick<User, 'name' | 'email' | 'externalId'>): string[] {
   const fields: string[] = [];
   for (const field of [user.name, user.email, user.externalId]) {
     if (!field) continue;
@@ -85,7 +88,7 @@ function wordsOf(field: string): string[] {
 export function userSearchText(
   user: Pick<User, 'name' | 'email' | 'phone' | 'externalId'>,
 ): UserSearchText {
-  const fields = searchFields(user);
+  const fields = userSearchFields(user);
   const words = new Set<string>();
   for (const field of fields) for (const word of wordsOf(field)) if (word) words.add(word);
   return { fields, words: [...words], phones: phoneSearchDigits(user.phone) };
@@ -179,7 +182,10 @@ function occursAtWordStart(field: string, term: string): boolean {
   return false;
 }
 
-/** Whether one term matches a user's search text (see the module rule). */
+/**
+ * Whether one term matches a user's search text (see the module rule). A plain term reads
+ * only `words`, a term with punctuation only `fields`: indexes may pass just that part.
+ */
 export function termMatches(term: SearchTerm, text: UserSearchText): boolean {
   if (term.plain) return text.words.some((word) => word.startsWith(term.text));
   return text.fields.some((field) => occursAtWordStart(field, term.text));
