@@ -51,6 +51,7 @@ for (const offsetPaging of [true, false]) {
       const domRows = () => root.querySelectorAll('.body [role=row]').length;
       expect(domRows()).to.be.at.most(visible + 20);
       const before = domRows();
+      allByRole(root, 'rowheader')[0]!.focus();
       // Drag the scrollbar's thumb to the middle: rows around 500,000, same number of DOM rows.
       const scroller = root.querySelector<HTMLElement>('[part=grid]')!;
       scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
@@ -59,6 +60,11 @@ for (const offsetPaging of [true, false]) {
         'middle rows',
       );
       expect(domRows()).to.equal(before);
+      // The focused row scrolled away: the grid keeps the focus, and an arrow brings it back.
+      expect(root.activeElement).to.equal(grid);
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => rowIndexOf(root.activeElement) === '3', 'focus back on the second row');
+      expect(names(element)).to.include('User 0000001');
     });
 
     it('reaches the last row by Ctrl+End and by dragging the scrollbar to the bottom', async () => {
