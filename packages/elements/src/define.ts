@@ -4,10 +4,18 @@
  */
 import { RosterProviderElement } from './provider/roster-provider.js';
 import { RosterUserTableElement } from './user-table/roster-user-table.js';
+import { RosterDeviceListElement } from './device-list/roster-device-list.js';
+import { RosterUserFormElement } from './user-form/roster-user-form.js';
+import { RosterUserDetailsElement } from './user-details/roster-user-details.js';
+import { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
   ['roster-user-table', RosterUserTableElement],
+  ['roster-device-list', RosterDeviceListElement],
+  ['roster-user-form', RosterUserFormElement],
+  ['roster-user-details', RosterUserDetailsElement],
+  ['roster-group-manager', RosterGroupManagerElement],
 ];
 
 for (const [tag, constructor] of elements) {

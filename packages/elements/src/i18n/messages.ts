@@ -1,5 +1,9 @@
 import type { CommonMessages } from './common.js';
 import type { UserTableMessages } from '../user-table/messages.js';
+import type { DeviceListMessages } from '../device-list/messages.js';
+import type { UserFormMessages } from '../user-form/messages.js';
+import type { UserDetailsMessages } from '../user-details/messages.js';
+import type { GroupManagerMessages } from '../group-manager/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -12,4 +16,8 @@ import type { UserTableMessages } from '../user-table/messages.js';
 export interface RosterMessages {
   common: CommonMessages;
   userTable: UserTableMessages;
+  deviceList: DeviceListMessages;
+  userForm: UserFormMessages;
+  userDetails: UserDetailsMessages;
+  groupManager: GroupManagerMessages;
 }
