@@ -8,86 +8,22 @@
  * the end (Ctrl+End in the grid, `scrollTop = max` on the static page), then 20 frames
  * at rest. Frame time = the gap between consecutive requestAnimationFrame callbacks.
  */
-import { createRoster, type Roster, type User } from '@roster/core';
-import { memoryBackend } from '@roster/adapters/memory';
+import { createRoster, type Roster } from '@roster/core';
+import { syntheticMemoryBackend } from '@roster/test-support/directory';
 import '@roster/elements/define';
 import type { RosterUserTableElement } from '@roster/elements';
-
-const FIRST = [
-  'Anna',
-  'Björn',
-  'Carla',
-  'Dev',
-  'Emeka',
-  'François',
-  'Grace',
-  'Hiro',
-  'Ines',
-  'Jun',
-  'Kofi',
-  'Lena',
-];
-const LAST = [
-  'Berg',
-  'Ek',
-  'Diaz',
-  'Patel',
-  'Okafor',
-  'Dupont',
-  'Hopper',
-  'Tanaka',
-  'Silva',
-  'Park',
-  'Novak',
-  'Smith',
-];
-const AT = '2026-01-01T00:00:00.000Z';
-
-/** `n` valid users: realistic names, unique emails, phones, statuses and roles. */
-function generateUsers(n: number): User[] {
-  const users: User[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const first = FIRST[i % FIRST.length]!;
-    const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
-    const invited = i % 4 === 1;
-    users.push({
-      id: `u${i}`,
-      name: `${first} ${last} ${i}`,
-      email: `${first}.${last}.${i}@example.com`.toLowerCase(),
-      phone: i % 2 === 0 ? `+2782${String(i).padStart(7, '0')}` : null,
-      role: i === 0 ? 'owner' : i % 50 === 0 ? 'admin' : 'member',
-      groupIds: [],
-      notes: '',
-      externalId: null,
-      status: invited ? 'invited' : i % 97 === 5 ? 'inactive' : 'active',
-      invitation: invited
-        ? {
-            channel: 'email',
-            sentAt: AT,
-            expiresAt: '2099-01-01T00:00:00.000Z',
-            sendCount: 1,
-            bouncedAt: null,
-            bounceReason: null,
-          }
-        : null,
-      lastLoginAt: invited ? null : '2026-06-01T08:00:00.000Z',
-      deletedAt: null,
-      version: 1,
-      createdAt: AT,
-      updatedAt: AT,
-    });
-  }
-  return users;
-}
 
 let roster: Roster | undefined;
 let size = 0;
 
-/** Seeds the memory backend with `n` users and answers one query (the data is ready). */
+/**
+ * Seeds the memory backend with `n` users (the shared synthetic directory, through the
+ * store's bulk seed path) and answers one query: the data is ready.
+ */
 export async function seed({ n }: { n: number }) {
   roster = undefined;
   const start = performance.now();
-  const backend = memoryBackend({ seed: { users: generateUsers(n) } });
+  const backend = syntheticMemoryBackend(n);
   roster = createRoster({ backend, actor: null });
   size = n;
   await roster.users.list({ limit: 1 });
