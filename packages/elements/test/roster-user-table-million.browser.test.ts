@@ -51,6 +51,7 @@ for (const offsetPaging of [true, false]) {
       const domRows = () => root.querySelectorAll('.body [role=row]').length;
       expect(domRows()).to.be.at.most(visible + 20);
       const before = domRows();
+      allByRole(root, 'rowheader')[0]!.focus();
       // Drag the scrollbar's thumb to the middle: rows around 500,000, same number of DOM rows.
       const scroller = root.querySelector<HTMLElement>('[part=grid]')!;
       scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
@@ -59,6 +60,11 @@ for (const offsetPaging of [true, false]) {
         'middle rows',
       );
       expect(domRows()).to.equal(before);
+      // The focused row scrolled away: the grid keeps the focus, and an arrow brings it back.
+      expect(root.activeElement).to.equal(grid);
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => rowIndexOf(root.activeElement) === '3', 'focus back on the second row');
+      expect(names(element)).to.include('User 0000001');
     });
 
     it('reaches the last row by Ctrl+End and by dragging the scrollbar to the bottom', async () => {
@@ -96,7 +102,7 @@ for (const offsetPaging of [true, false]) {
       expect(last.getBoundingClientRect().top).to.be.at.least(frame.top);
     });
 
-    it('sorts, filters, selects all matching and deactivates them, naming the refused one', async () => {
+    it('sorts by mouse and keyboard, and selects all 1,000,000 matching as the query', async () => {
       const element = await table();
       const root = element.shadowRoot!;
       // Sort: the name header, twice the keyboard way (Enter on the focused header).
@@ -126,9 +132,20 @@ for (const offsetPaging of [true, false]) {
 
       // Filter: a keyword typed into the search box (the selection of another result goes).
       byRole(root, 'searchbox', 'Search users').focus();
+      await sendKeys({ type: 'user 0999' });
+      await until(() => allByRole(root, 'status', '1,000 users').length === 1, '1,000 matches');
+      expect(allByRole(root, 'region', 'Selected users')).to.have.length(0);
+      expect(names(element)[0]).to.equal('User 0999999');
+    });
+
+    it('filters, selects all matching by keyboard and deactivates them, naming the refused one', async () => {
+      const element = await table();
+      const root = element.shadowRoot!;
+      byRole(root, 'columnheader', /Name/).click();
+      await until(() => names(element)[0] === 'User 0999999', 'descending');
+      byRole(root, 'searchbox', 'Search users').focus();
       await sendKeys({ type: 'user 00000' });
       await until(() => allByRole(root, 'status', '100 users').length === 1, '100 matches');
-      expect(allByRole(root, 'region', 'Selected users')).to.have.length(0);
       expect(names(element)[0]).to.equal('User 0000099');
 
       // Select the visible rows by keyboard (Space on the header checkbox cell), then all matching.

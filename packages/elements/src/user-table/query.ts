@@ -75,8 +75,13 @@ export function hasFilters(query: UserTableQuery): boolean {
 export function parseSort(value: string | null): UserTableQuery['sort'] {
   const text = (value ?? '').trim();
   const direction = text.startsWith('-') ? 'desc' : 'asc';
-  const field = UserSortField.safeParse(text.replace(/^[-+]/, ''));
-  return { field: field.success ? field.data : 'name', direction };
+  const field = text.replace(/^[-+]/, '');
+  return { field: isSortField(field) ? field : 'name', direction };
+}
+
+const SORT_FIELDS: ReadonlySet<string> = new Set(UserSortField.options);
+function isSortField(value: string): value is UserSortField {
+  return SORT_FIELDS.has(value);
 }
 
 export function formatSort(sort: UserTableQuery['sort']): string {

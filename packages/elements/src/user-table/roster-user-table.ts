@@ -1,5 +1,6 @@
 import {
   displayStatus,
+  type UserQueryInput,
   type DisplayStatus,
   type Group,
   type User,
@@ -7,6 +8,8 @@ import {
 } from '@roster/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { formatCount, formatDateTime } from '../foundation/format.js';
@@ -42,6 +45,8 @@ import { UserRows } from './user-rows.js';
 const ROW_HEIGHT = 44;
 /** Rows rendered above and below the viewport. */
 const OVERSCAN = 3;
+/** Rows loaded together (see `loadRange`). */
+const LOAD_BLOCK = 50;
 /** Keystrokes closer together than this are one search. */
 const SEARCH_DEBOUNCE_MS = 250;
 const STATUSES: readonly DisplayStatus[] = ['invited', 'expired', 'bounced', 'active', 'inactive'];
@@ -173,6 +178,12 @@ export class RosterUserTableElement extends RosterElement {
   private parkingFocus = false;
   private resizeObserver: ResizeObserver | undefined;
   private queryKey = '';
+  /** The query as of this update (read once per update, not once per use). */
+  private snapshot: UserTableQuery | undefined;
+  private get current(): UserTableQuery {
+    return (this.snapshot ??= this.query);
+  }
+  private userQuery: UserQueryInput = {};
   private filterKey = '';
 
   /**
@@ -208,10 +219,10 @@ export class RosterUserTableElement extends RosterElement {
   }
 
   private readonly window = this.rosterTask({
-    args: () => [this.queryKey, ...this.range(), this.generation] as const,
+    args: () => [this.queryKey, ...this.loadRange(), this.generation] as const,
     task: async ({ roster, signal }, [key, first, last]) => {
       this.rows.useQuery(key);
-      await this.rows.load(roster, toUserQuery(this.query), first, last, signal);
+      await this.rows.load(roster, this.userQuery, first, last, signal);
       this.selection = this.selection.refreshed(this.rows.loaded(first, last));
       return { total: this.rows.total ?? 0 };
     },
@@ -281,7 +292,9 @@ export class RosterUserTableElement extends RosterElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const userQuery = toUserQuery(this.query);
+    this.snapshot = this.query;
+    const userQuery = toUserQuery(this.snapshot);
+    this.userQuery = userQuery;
     const key = JSON.stringify(userQuery);
     if (key !== this.queryKey) {
       // Another set of users (not only another order): a selection of the old one goes.
@@ -295,6 +308,24 @@ export class RosterUserTableElement extends RosterElement {
     if (changed.has('columns'))
       this.focusCell = { ...this.focusCell, col: Math.min(this.focusCell.col, 1) };
     this.map.resize((this.rows.total ?? 0) * ROW_HEIGHT, this.viewport);
+    this.parkFocusIfLeaving();
+  }
+
+  /**
+   * Rows are keyed by index, so a focused row that scrolls out of the window is removed:
+   * before that happens the grid takes the focus (and gives it back in `updated` when the
+   * row returns), so focus never falls to the page.
+   */
+  private parkFocusIfLeaving(): void {
+    const grid = this.grid;
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    if (!grid || !active || active === grid || !grid.contains(active)) return;
+    const [first, last] = this.range();
+    const row = this.focusCell.row;
+    if (row === -1 || (row >= first && row <= last)) return;
+    this.parkingFocus = true;
+    grid.focus({ preventScroll: true });
+    this.parkingFocus = false;
   }
 
   protected override updated(): void {
@@ -362,6 +393,18 @@ export class RosterUserTableElement extends RosterElement {
     const first = Math.floor(this.map.top / ROW_HEIGHT) - OVERSCAN;
     const start = Math.max(0, Math.min(first, total - count));
     return [start, start + count - 1];
+  }
+
+  /**
+   * Rows to load: the rendered range widened to whole blocks of {@link LOAD_BLOCK} rows,
+   * so the load task runs again only when the window crosses a block, not on every frame.
+   */
+  private loadRange(): readonly [number, number] {
+    const [first, last] = this.range();
+    return [
+      Math.floor(first / LOAD_BLOCK) * LOAD_BLOCK,
+      (Math.floor(last / LOAD_BLOCK) + 1) * LOAD_BLOCK - 1,
+    ];
   }
 
   private visibleDeviceIds(): string {
@@ -757,7 +800,7 @@ export class RosterUserTableElement extends RosterElement {
         <button
           type="button"
           class="button"
-          ?disabled=${!hasFilters(this.query)}
+          ?disabled=${!hasFilters(this.current)}
           @click=${this.resetFilters}
         >
           ${t.resetFilters}
@@ -955,7 +998,7 @@ export class RosterUserTableElement extends RosterElement {
   private renderBody(total: number) {
     const t = this.t.userTable;
     if (total === 0)
-      return hasFilters(this.query)
+      return hasFilters(this.current)
         ? html`<div class="state" part="empty">
             ${t.noMatches}
             <button type="button" class="button" @click=${this.resetFilters}>
@@ -1003,7 +1046,11 @@ export class RosterUserTableElement extends RosterElement {
             </div>
           </div>
           <div role="rowgroup" class="body" style="transform: translateY(${offset}px)">
-            ${indices.map((index) => this.renderRow(index, columns, now))}
+            ${repeat(
+              indices,
+              (index) => index,
+              (index) => this.renderRowOnce(index, columns, now),
+            )}
           </div>
         </div>
       </div>
@@ -1053,7 +1100,7 @@ export class RosterUserTableElement extends RosterElement {
 
   private renderHeader(column: ColumnSpec, col: number) {
     const label = column.label(this.t.userTable);
-    const sort = parseSort(this.sort);
+    const sort = this.current.sort;
     const active = column.sort !== undefined && sort.field === column.sort;
     const ariaSort = column.sort
       ? active
@@ -1080,6 +1127,29 @@ export class RosterUserTableElement extends RosterElement {
           : nothing
       }
     </div>`;
+  }
+
+  /**
+   * A row, evaluated again only when something it shows changed: while scrolling, rows
+   * keep their elements (keyed by index) and most of the window is left untouched.
+   */
+  private renderRowOnce(index: number, columns: ColumnSpec[], now: Date) {
+    const user = this.rows.row(index);
+    const focusCol = this.focusCell.row === index ? this.focusCell.col : -1;
+    const selected = user !== undefined && this.selection.has(user.id);
+    return guard(
+      [
+        user,
+        selected,
+        focusCol,
+        columns.map((c) => c.id).join(),
+        this.t,
+        this.settings.value,
+        this.groups.value,
+        this.deviceCounts.get(user?.id ?? ''),
+      ],
+      () => this.renderRow(index, columns, now),
+    );
   }
 
   /**

@@ -35,21 +35,26 @@ export function idOf(position: number): string {
   return `u${String(position).padStart(7, '0')}`;
 }
 
+const numberOf = (position: number) => String(position).padStart(7, '0');
+const isInvited = (position: number) => position % 4 === 1;
+const isInactive = (position: number) => !isInvited(position) && position % 97 === 5;
+const roleAt = (position: number) =>
+  position === 0 ? 'owner' : position % 50 === 0 ? 'admin' : 'member';
+
 /** The user at `position` before any change. */
 export function syntheticUser(position: number): User {
-  const invited = position % 4 === 1;
-  const inactive = position % 97 === 5;
-  const number = String(position).padStart(7, '0');
+  const invited = isInvited(position);
+  const number = numberOf(position);
   return {
     id: idOf(position),
     name: `User ${number}`,
     email: `user${number}@example.com`,
     phone: position % 2 === 0 ? `+2782${number}` : null,
-    role: position === 0 ? 'owner' : position % 50 === 0 ? 'admin' : 'member',
+    role: roleAt(position),
     groupIds: [],
     notes: '',
     externalId: null,
-    status: invited ? 'invited' : inactive ? 'inactive' : 'active',
+    status: invited ? 'invited' : isInactive(position) ? 'inactive' : 'active',
     invitation: invited
       ? {
           channel: 'email',
@@ -66,6 +71,22 @@ export function syntheticUser(position: number): User {
     createdAt: CREATED,
     updatedAt: CREATED,
   };
+}
+
+/** Whether the unchanged user at `position` passes the query's filters (no objects made). */
+function unchangedMatches(position: number, query: UserQuery, term: string | undefined): boolean {
+  if (query.includeDeleted === 'only') return false;
+  if (term) {
+    const number = numberOf(position);
+    if (!`user ${number}`.includes(term) && !`user${number}@example.com`.includes(term))
+      return false;
+  }
+  if (query.status) {
+    const status = isInvited(position) ? 'invited' : isInactive(position) ? 'inactive' : 'active';
+    if (!query.status.includes(status)) return false;
+  }
+  if (query.role && !query.role.includes(roleAt(position))) return false;
+  return !query.groupId;
 }
 
 /** A Backend over a synthetic directory of `size` users. */
@@ -91,8 +112,8 @@ export function syntheticBackend(options: SyntheticOptions): Backend {
   /** Positions matching the query's filters (`undefined`: all of them, none deleted). */
   const matching = (query: UserQuery): Int32Array | undefined => {
     const now = new Date();
-    const filtered =
-      query.search || query.status || query.role || query.groupId || changed.size > 0;
+    const deleted = [...changed.values()].some((user) => user.deletedAt !== null);
+    const filtered = query.search || query.status || query.role || query.groupId || deleted;
     if (!filtered && query.includeDeleted === false) return undefined;
     const key = JSON.stringify([
       generation,
@@ -106,7 +127,11 @@ export function syntheticBackend(options: SyntheticOptions): Backend {
     const term = query.search?.toLowerCase();
     const found: number[] = [];
     for (let position = 0; position < options.size; position += 1) {
-      const user = userAt(position);
+      const user = changed.size > 0 ? changed.get(idOf(position)) : undefined;
+      if (!user) {
+        if (unchangedMatches(position, query, term)) found.push(position);
+        continue;
+      }
       if (query.includeDeleted === false && user.deletedAt) continue;
       if (query.includeDeleted === 'only' && !user.deletedAt) continue;
       if (term && !user.name.toLowerCase().includes(term) && !user.email?.includes(term)) continue;
