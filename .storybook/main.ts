@@ -16,6 +16,8 @@ import { rosterViteConfig } from '../scripts/lib/vite.mjs';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
+  // The shared import corpus (beside the repository), for the import wizard's stories.
+  staticDirs: [{ from: '../../shared/corpus', to: '/corpus' }],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: (viteConfig) =>

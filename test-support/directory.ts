@@ -3,13 +3,13 @@
  * as stored records, built directly (no rules engine, no validation), in about a second,
  * and a memory backend seeded with them through its bulk path (`trustSeed`).
  */
+import type { Group } from '@roster/core';
 import {
   foldText,
-  type Group,
   type LocalBackend,
   type LocalBackendOptions,
   type UserRecord,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import { memoryBackend } from '@roster/adapters/memory';
 
 const FIRST = [

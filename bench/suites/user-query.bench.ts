@@ -15,17 +15,15 @@
  * linear scan of the (cached) sorted list with core's filter and matcher over search texts
  * cached per user, then the same page and total.
  */
+import { UserQuery, type Page, type UserQueryInput } from '@roster/core';
 import {
   compareSortKeys,
   compileUserFilter,
   userSearchText,
   userSortValue,
-  UserQuery,
-  type Page,
   type UserRecord,
-  type UserQueryInput,
   type UserSearchText,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import { memoryBackend } from '@roster/adapters/memory';
 import { syntheticDirectory } from '@roster/test-support/directory';
 import { defineSuite, result, stats, type BenchResult } from '../lib/index.js';

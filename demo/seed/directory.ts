@@ -8,8 +8,8 @@ import {
   type Invitation,
   type Message,
   type NewUser,
-  type UserRecord,
 } from '@roster/core';
+import type { UserRecord } from '@roster/core/backend-kit';
 import { APP_VERSIONS, DEVICES, FIRST_NAMES, GROUPS, LAST_NAMES } from './names.js';
 import { seededRandom, type Random } from './prng.js';
 

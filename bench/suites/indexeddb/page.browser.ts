@@ -3,7 +3,8 @@
  * bench/lib/browser.ts). Every figure is measured here, with `performance.now()`, and
  * each case runs its baseline in the same page, on the same records, in the same run.
  */
-import { foldText, UserQuery, type UserRecord, type UserQueryInput } from '@roster/core';
+import { UserQuery, type UserQueryInput } from '@roster/core';
+import { foldText, type UserRecord } from '@roster/core/backend-kit';
 import {
   deleteIndexedDb,
   indexedDbBackend,

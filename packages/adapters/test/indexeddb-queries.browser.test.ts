@@ -16,11 +16,9 @@ import {
   type Group,
   type Message,
   type Page,
-  type Store,
-  type StoreReader,
-  type UserRecord,
   type UserQueryInput,
 } from '@roster/core';
+import type { Store, StoreReader, UserRecord } from '@roster/core/backend-kit';
 import { memoryStore } from '@roster/adapters/memory';
 import { deleteIndexedDb, indexedDbStore, type IndexedDbStore } from '@roster/adapters/indexeddb';
 

@@ -16,8 +16,8 @@ import {
   UserQuery,
   type ChangeEvent,
   type NewUser,
-  type UserRecord,
 } from '@roster/core';
+import type { UserRecord } from '@roster/core/backend-kit';
 import {
   DB_VERSION,
   deleteIndexedDb,

@@ -8,14 +8,14 @@
 import { describe, it } from '@roster/test-support/harness';
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { UserQuery } from '@roster/core';
 import {
   compileSearch,
   sortUsers,
   userSearchText,
-  UserQuery,
   type Store,
   type UserRecord,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import { memoryStore } from '@roster/adapters/memory';
 
 const NOW = new Date('2026-01-05T08:00:00.000Z');

@@ -6,9 +6,9 @@ import {
   isRosterError,
   UserQuery,
   type AuditEvent,
-  type UserRecord,
   type UserQueryInput,
 } from '@roster/core';
+import type { UserRecord } from '@roster/core/backend-kit';
 import { memoryBackend, memoryStore } from '@roster/adapters/memory';
 
 const NOW = new Date('2026-01-05T08:00:00.000Z');

@@ -7,14 +7,8 @@
  */
 import { expect } from 'chai';
 import { after, before, beforeEach, describe, it } from '@roster/test-support/harness';
-import {
-  createRoster,
-  withCell,
-  type ImportEngine,
-  type Roster,
-  type Table,
-  type User,
-} from '@roster/core';
+import { createRoster, type ImportEngine, type Roster, type Table, type User } from '@roster/core';
+import { withCell } from '../src/import/index.js';
 import { createImportWorkerClient, type ImportWorkerClient } from '@roster/core/import-worker';
 import { memoryBackend } from '@roster/adapters/memory';
 import type * as NodeFs from 'node:fs/promises';

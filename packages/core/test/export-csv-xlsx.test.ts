@@ -1,14 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { describe, it } from '@roster/test-support/harness';
-import {
-  createRoster,
-  Email,
-  escapeFormula,
-  readTable,
-  type Roster,
-  type User,
-} from '@roster/core';
+import { createRoster, Email, escapeFormula, type Roster, type User } from '@roster/core';
+import { readTable } from '../src/import/index.js';
 
 const EMAIL_PATTERN_TEST = (e: string): boolean => Email.safeParse(e).success && e === e.trim();
 import { memoryBackend } from '@roster/adapters/memory';

@@ -3,7 +3,8 @@
  */
 import { expect } from 'chai';
 import { describe, it } from '@roster/test-support/harness';
-import { createRoster, readTable } from '@roster/core';
+import { createRoster } from '@roster/core';
+import { readTable } from '../src/import/index.js';
 import { memoryBackend } from '@roster/adapters/memory';
 
 describe('readTable: PapaParse tokenising', () => {

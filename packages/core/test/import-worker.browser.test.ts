@@ -9,14 +9,8 @@
  */
 import { expect } from 'chai';
 import { after, before, describe, it } from '@roster/test-support/harness';
-import {
-  createRoster,
-  localImportEngine,
-  readTable,
-  suggestMapping,
-  withCell,
-  type Roster,
-} from '@roster/core';
+import { createRoster, type Roster } from '@roster/core';
+import { localImportEngine, readTable, suggestMapping, withCell } from '../src/import/index.js';
 import { createImportWorkerClient, type ImportWorkerClient } from '@roster/core/import-worker';
 import { memoryBackend } from '@roster/adapters/memory';
 import { generateCsv } from '../../../bench/suites/import-data.js';

@@ -8,6 +8,7 @@ import { RosterDeviceListElement } from './device-list/roster-device-list.js';
 import { RosterUserFormElement } from './user-form/roster-user-form.js';
 import { RosterUserDetailsElement } from './user-details/roster-user-details.js';
 import { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
+import { RosterImportWizardElement } from './import-wizard/roster-import-wizard.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
@@ -16,6 +17,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['roster-user-form', RosterUserFormElement],
   ['roster-user-details', RosterUserDetailsElement],
   ['roster-group-manager', RosterGroupManagerElement],
+  ['roster-import-wizard', RosterImportWizardElement],
 ];
 
 for (const [tag, constructor] of elements) {

@@ -8,7 +8,6 @@ export { RosterUserTableElement } from './user-table/roster-user-table.js';
 export { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
 export { RosterGroupSelectEvent } from './group-manager/events.js';
 export type { GroupManagerMessages } from './group-manager/messages.js';
-export { RosterUserOpenEvent } from './events.js';
 export { RosterDeviceListElement } from './device-list/roster-device-list.js';
 export { RosterDeviceSignedOutEvent } from './device-list/events.js';
 export type { DeviceListMessages } from './device-list/messages.js';
@@ -24,8 +23,25 @@ export {
   confirmDialogStyles,
   type ConfirmRequest,
 } from './foundation/confirm-dialog.js';
+export {
+  RosterUserOpenEvent,
+  RosterUserCreateEvent,
+  RosterQueryChangeEvent,
+  RosterSelectionChangeEvent,
+  type UserTableSelection,
+} from './user-table/events.js';
+export type { UserTableQuery, ColumnId } from './user-table/query.js';
+export { RosterImportWizardElement } from './import-wizard/roster-import-wizard.js';
+export {
+  RosterImportStepEvent,
+  RosterImportCompleteEvent,
+  RosterImportShowUsersEvent,
+  RosterImportUndoEvent,
+  type ImportWizardStep,
+} from './import-wizard/events.js';
 export { rosterContext } from './context.js';
 export { messagesFor, registerLocale, en, de, type RosterMessages } from './i18n/index.js';
 export type { CommonMessages } from './i18n/common.js';
 export type { UserTableMessages } from './user-table/messages.js';
+export type { ImportWizardMessages } from './import-wizard/messages.js';
 export * from './foundation/index.js';

@@ -1,4 +1,4 @@
-import { foldText, type UserRecord } from '@roster/core';
+import { foldText, type UserRecord } from '@roster/core/backend-kit';
 import { statusKey, type StatusKey } from './records.js';
 import { request } from './requests.js';
 import { HIGH } from './schema.js';

@@ -1,4 +1,5 @@
-import type { AuditEvent, Message, UserRecord } from '@roster/core';
+import type { AuditEvent, Message } from '@roster/core';
+import type { UserRecord } from '@roster/core/backend-kit';
 import { CounterDelta } from './counters.js';
 import { filterKey, KeyFilter } from './key-filter.js';
 import { writeFilter } from './key-gate.js';

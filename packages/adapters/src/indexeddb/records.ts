@@ -1,15 +1,13 @@
 import {
-  foldText,
   normalizeEmail,
   normalizeGroupName,
-  userSortValue,
+  toIssueCode,
   type AuditEvent,
   type Group,
   type RosterIssue,
-  type SortValue,
-  type UserRecord,
   type UserSortField,
 } from '@roster/core';
+import { foldText, userSortValue, type SortValue, type UserRecord } from '@roster/core/backend-kit';
 import { corruptRecord } from './errors.js';
 import { groupTokens, userTokens } from './tokens.js';
 
@@ -96,7 +94,7 @@ export function parseStored<T>(
   const issues: RosterIssue[] = result.error.issues.map((issue) => ({
     path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
     message: issue.message,
-    code: issue.code,
+    code: toIssueCode(issue.code),
   }));
   throw corruptRecord(store, id, issues, result.error);
 }

@@ -1,4 +1,5 @@
-import { foldText, parseSearch, userSearchText, type User } from '@roster/core';
+import type { User } from '@roster/core';
+import { foldText, parseSearch, userSearchText } from '@roster/core/backend-kit';
 
 /**
  * Search tokens. Every user carries, in `_words` (a multiEntry index), one token per word

@@ -2,18 +2,20 @@ import {
   AccountSettings,
   Device,
   type Group,
-  UserRecord,
   type AuditEvent,
   type AuditQuery,
   type GroupQuery,
   type Message,
   type MessageQuery,
   type Page,
+  type UserQuery,
+} from '@roster/core';
+import {
+  UserRecord,
   type StoreReader,
   type StoreWriter,
   type UserKey,
-  type UserQuery,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import { CounterDelta } from './counters.js';
 import { filterKey } from './key-filter.js';
 import { KeyGate, type KeyFilterCache } from './key-gate.js';

@@ -1,20 +1,22 @@
 import {
+  displayStatus,
+  DisplayStatus,
+  ValidationError,
+  type Page,
+  type UserQuery,
+} from '@roster/core';
+import {
   compareSortKeys,
   compileUserFilter,
   decodeCursor,
-  displayStatus,
-  DisplayStatus,
   encodeCursor,
   phoneSearchDigits,
   userSearchText,
-  ValidationError,
-  type Page,
   type SortKey,
   type SortValue,
   type UserRecord,
-  type UserQuery,
   type UserSearchText,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import { countUsers, namePrefixCounts } from './counters.js';
 import { corruptRecord } from './errors.js';
 import {

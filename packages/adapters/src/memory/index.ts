@@ -3,7 +3,7 @@
  * tests, and portals that keep the directory elsewhere and only need a session's worth.
  * @packageDocumentation
  */
-import { LocalBackend, type LocalBackendOptions } from '@roster/core';
+import { LocalBackend, type LocalBackendOptions } from '@roster/core/backend-kit';
 import { memoryStore, type MemorySeed } from './memory-store.js';
 
 export { memoryStore, type MemorySeed, type MemoryStoreOptions } from './memory-store.js';

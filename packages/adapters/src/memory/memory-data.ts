@@ -6,10 +6,9 @@ import {
   type Device,
   type Group,
   type Message,
-  type UserRecord,
-  type UserKey,
 } from '@roster/core';
 import { UserSearchIndex } from './search-index.js';
+import type { UserRecord, UserKey } from '@roster/core/backend-kit';
 
 /** Adds `id` to the set under `key`, creating it. */
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

@@ -1,23 +1,25 @@
 import {
   AccountSettings,
   Device,
-  foldText,
   Group,
-  parseOrThrow,
   UnavailableError,
-  UserRecord,
   type AuditEvent,
   type AuditQuery,
   type GroupQuery,
   type Message,
   type MessageQuery,
   type Page,
+  type UserQuery,
+} from '@roster/core';
+import {
+  foldText,
+  parseOrThrow,
+  UserRecord,
   type Store,
   type StoreReader,
   type StoreWriter,
   type UserKey,
-  type UserQuery,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import type { ZodType } from 'zod';
 import { MemoryData } from './memory-data.js';
 import { newestFirst, pageOf } from './paging.js';

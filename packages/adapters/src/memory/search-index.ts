@@ -1,4 +1,5 @@
-import { termMatches, userSearchText, type ParsedSearch, type User } from '@roster/core';
+import type { User } from '@roster/core';
+import { termMatches, userSearchText, type ParsedSearch } from '@roster/core/backend-kit';
 import { TokenTable } from './token-table.js';
 
 /** The mark {@link UserSearchIndex.match} leaves on the slot of every matching user. */

@@ -1,12 +1,11 @@
+import type { Page, UserQuery } from '@roster/core';
 import {
   compareSortKeys,
   compileUserFilter,
   parseSearch,
   userSortValue,
-  type Page,
   type UserRecord,
-  type UserQuery,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import type { MemoryData } from './memory-data.js';
 import { pageOf, type Keyed } from './paging.js';
 import { MATCH } from './search-index.js';

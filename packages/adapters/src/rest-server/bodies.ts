@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CreateGroupInput, NewUser, Version } from '@roster/core';
 import { SAFE_ID_RULE, SafeId, isSafeId } from '../rest/wire/index.js';
 

@@ -1,4 +1,4 @@
-import { ValidationError } from '@roster/core';
+import { ValidationError, type RosterIssueCode } from '@roster/core';
 import { jsonShapeProblem } from './json-shape.js';
 import { HttpProblem } from './respond.js';
 import { decodeUtf8 } from './utf8.js';
@@ -13,7 +13,7 @@ function tooLarge(limit: number): HttpProblem {
   );
 }
 
-function badBody(message: string, code: string): HttpProblem {
+function badBody(message: string, code: RosterIssueCode): HttpProblem {
   return new HttpProblem(
     400,
     new ValidationError(`Invalid request body: ${message}`, [{ path: [], message, code }]),

@@ -1,11 +1,6 @@
-import {
-  ValidationError,
-  ConflictError,
-  validationErrorFromZod,
-  type Backend,
-  type CallOptions,
-} from '@roster/core';
-import { z } from 'zod';
+import { ValidationError, ConflictError, type Backend, type CallOptions } from '@roster/core';
+import { validationErrorFromZod } from '@roster/core/backend-kit';
+import * as z from 'zod';
 import { SafeId, etagOf, versionFromIfMatch, type DecodedQuery } from '../rest/wire/index.js';
 import { HttpProblem } from './respond.js';
 import { capIssues } from './issue-cap.js';
@@ -77,7 +72,7 @@ export function parseQuery<S extends z.ZodType>(
     const issues = decoded.unknown.map((name) => ({
       path: [name],
       message: `unknown query parameter "${name}"`,
-      code: 'unrecognized_keys',
+      code: 'unrecognized_keys' as const,
     }));
     throw new HttpProblem(
       400,

@@ -1,5 +1,5 @@
 import ky, { HTTPError, TimeoutError, type Options as KyOptions } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   AbortedError,
   UnavailableError,

@@ -1,10 +1,15 @@
-import type { z } from 'zod';
-import { ValidationError, type RosterIssue } from './roster-error.js';
+import type * as z from 'zod';
+import {
+  toIssueCode,
+  ValidationError,
+  type RosterIssue,
+  type RosterIssueCode,
+} from './roster-error.js';
 
 /** zod's code, or for a Roster check (`custom`) the reason it gives in `params.reason`. */
-function issueCode(issue: z.core.$ZodIssue): string {
+function issueCode(issue: z.core.$ZodIssue): RosterIssueCode {
   const reason = issue.code === 'custom' ? issue.params?.reason : undefined;
-  return typeof reason === 'string' ? reason : issue.code;
+  return toIssueCode(typeof reason === 'string' ? reason : issue.code);
 }
 
 /** Turns a zod error into a {@link ValidationError} whose issues name each field. */

@@ -9,6 +9,7 @@ import {
 import { randomId } from '../ports.js';
 import type { Progress } from '../progress.js';
 import { loadGroups, type ImportContext, type ImportPlan, type PlanEntry } from './plan.js';
+import { createSlicer } from './yield.js';
 
 /** Options of `roster.import.commit`. */
 export interface ImportCommitOptions {
@@ -130,7 +131,11 @@ export async function commitImport(
   const inviteUnsupported = Boolean(options.sendInvites) && !backend.capabilities.invitations;
   const total = work.length;
   let done = 0;
+  // A local backend answers within microtasks: without a turn for the host now and then,
+  // 100k rows would hold the page (no frame drawn) until the last batch.
+  const slicer = createSlicer();
   for (let start = 0; start < work.length; start += batchSize) {
+    await slicer.pause();
     if (aborted || options.signal?.aborted) {
       aborted = true;
       for (const entry of work.slice(start))

@@ -135,6 +135,7 @@ async function fromWorkbook(
     totalBytes: MAX_ZIP_TOTAL_BYTES,
     rows: maxRows + 1,
     columns: MAX_COLUMNS,
+    cellLength: MAX_CELL_LENGTH,
   });
   if (sheets.length === 0) throw new RuleError('This workbook has no sheets.');
   const chosen =
@@ -233,16 +234,16 @@ function build(
       });
     });
   warnings.sort((a, b) => a.row - b.row);
-  // Warnings about the header row itself are notices: no data row carries them.
-  const headerNumber = header ? recordNumbers[0] : undefined;
-  for (const warning of warnings) if (warning.row === headerNumber) notices.push(warning.message);
+  // Warnings about the header row (or a blank row) are notices: no data row carries them.
+  const dataRows = new Set(rowNumbers);
+  for (const warning of warnings) if (!dataRows.has(warning.row)) notices.push(warning.message);
   return {
     headers,
     rows: data.map((row) => (row.length === width ? row : pad(row, width))),
     rowNumbers,
     detected: { ...base, header, headerDetected: guess.header },
     notices,
-    warnings: warnings.filter((warning) => warning.row !== headerNumber),
+    warnings: warnings.filter((warning) => dataRows.has(warning.row)),
   };
 }
 

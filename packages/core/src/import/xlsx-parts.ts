@@ -11,6 +11,8 @@ export interface PartLimits {
   /** Most rows with a value a sheet may hold (data rows plus the header). */
   readonly rows: number;
   readonly columns: number;
+  /** Most characters in one cell. */
+  readonly cellLength: number;
 }
 
 /** Compressed bytes handed to the unzipper at a time: deflate expands 1 KB to at most ~1 MB. */
@@ -70,7 +72,7 @@ function unpack(
     if (!wanted(file.name) || refusal) return;
     const chunks: Uint8Array[] = [];
     let size = 0;
-    const scan = file.name.includes('worksheets/') ? new SheetScan(limits) : null;
+    const scan = new PartScan(limits, file.name.includes('worksheets/'));
     file.ondata = (error, data, final) => {
       if (refusal) return;
       if (error) {
@@ -84,7 +86,7 @@ function unpack(
           ? tooBig(`The part “${file.name}” of this workbook`, limits.entryBytes)
           : budget.total > limits.totalBytes
             ? tooBig('The sheets of this workbook', limits.totalBytes)
-            : (scan?.push(data, final) ?? null);
+            : scan.push(data, final);
       if (refusal) {
         file.terminate();
         return;
@@ -110,19 +112,26 @@ function unpack(
 }
 
 /**
- * Counts, while a sheet unpacks, its rows that hold a value (`<v>` or an inline string)
- * and the cells of each row, so that a sheet of 2,000,000 rows or a row of 100,000 cells
- * is refused at the ceiling instead of after reading it all.
+ * Watches a part as it unpacks, so that a sheet of 2,000,000 rows, a row of 100,000 cells
+ * or a 400 MB cell is refused at the ceiling instead of after reading it all. In every
+ * part: runs of text without a tag (a cell's text; entities such as `&amp;` make the raw
+ * text longer than the cell, so a run may be {@link ENTITY_SLACK} times the cell limit). In sheets: the rows that hold a value
+ * (`<v>` or an inline string) and the cells of each row.
  */
-class SheetScan {
+class PartScan {
   private readonly decoder = new TextDecoder();
   private carry = '';
   private rowsWithValue = 0;
   private rowHasValue = false;
   private cells = 0;
   private row = 0;
+  /** Characters since the last `<` of the chunks before. */
+  private textRun = 0;
 
-  constructor(private readonly limits: PartLimits) {}
+  constructor(
+    private readonly limits: PartLimits,
+    private readonly sheet: boolean,
+  ) {}
 
   push(data: Uint8Array, final: boolean): RuleError | null {
     let text = this.carry + this.decoder.decode(data, { stream: !final });
@@ -132,13 +141,49 @@ class SheetScan {
       this.carry = text.slice(open);
       text = text.slice(0, open);
     } else this.carry = '';
+    const longText = this.longText(text);
+    if (this.sheet) {
+      const refusal = this.countTags(longText === -1 ? text : text.slice(0, longText));
+      if (refusal) return refusal;
+    }
+    if (longText !== -1) return textTooLong(this.sheet ? this.row : null, this.limits.cellLength);
+    if (final) {
+      this.endRow();
+      if (this.rowsWithValue > this.limits.rows) return tooManyRows(this.limits.rows - 1);
+    }
+    return null;
+  }
+
+  /**
+   * Where a run of more than `run` characters without a tag starts, or -1. Probes every
+   * `run` characters instead of visiting every `<`: a run longer than twice `run` always
+   * contains a probe followed by more than `run` characters without a `<`.
+   */
+  private longText(text: string): number {
+    const run = this.limits.cellLength * ENTITY_SLACK;
+    const first = text.indexOf('<');
+    if (this.textRun + (first === -1 ? text.length : first) > run) return 0;
+    if (first === -1) {
+      this.textRun += text.length;
+      return -1;
+    }
+    for (let probe = first; probe < text.length; probe += run) {
+      const next = text.indexOf('<', probe + 1);
+      if ((next === -1 ? text.length : next) - probe > run) return probe;
+    }
+    this.textRun = text.length - text.lastIndexOf('<') - 1;
+    return -1;
+  }
+
+  private countTags(text: string): RuleError | null {
     for (const match of text.matchAll(TAGS)) {
       const name = match[1];
       if (name === 'row') {
         this.endRow();
         if (this.rowsWithValue > this.limits.rows) return tooManyRows(this.limits.rows - 1);
+        const close = text.indexOf('>', match.index);
         const numbered = /\br="(\d+)"/.exec(
-          text.slice(match.index, text.indexOf('>', match.index)),
+          text.slice(match.index, close === -1 ? undefined : close),
         );
         this.row = numbered ? Number(numbered[1]) : this.row + 1;
         this.cells = 0;
@@ -146,10 +191,6 @@ class SheetScan {
         if (++this.cells > this.limits.columns)
           return tooWide(this.row, this.cells, this.limits.columns);
       } else this.rowHasValue = true;
-    }
-    if (final) {
-      this.endRow();
-      if (this.rowsWithValue > this.limits.rows) return tooManyRows(this.limits.rows - 1);
     }
     return null;
   }
@@ -163,11 +204,21 @@ class SheetScan {
 /** Opening tags of rows, cells and values, with or without a namespace prefix. */
 const TAGS = /<(?:[A-Za-z_][\w.-]*:)?(row|c|v|is)(?=[\s>/])/g;
 
+/** How much longer than its cell a cell's raw XML text may be (`&#x1F600;`: 9 for 2). */
+const ENTITY_SLACK = 5;
+
 /** The refusal of a file with more than `max` data rows (the same words for CSV and XLSX). */
 export function tooManyRows(max: number): RuleError {
   return new RuleError(
     `This file has more than ${max.toLocaleString('en-US')} rows, the most one import can take. Split it into smaller files and import them one after another.`,
     { details: { limit: 'rows', max } },
+  );
+}
+
+function textTooLong(row: number | null, max: number): RuleError {
+  return new RuleError(
+    `${row === null ? 'A text in this workbook' : `Row ${row} holds a cell that`} is longer than ${max.toLocaleString('en-US')} characters, the most a cell can hold.`,
+    { details: { limit: 'cellLength', max, ...(row === null ? {} : { row }) } },
   );
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Characters no text field accepts: C0 controls (U+0000–U+001F, DEL U+007F) are

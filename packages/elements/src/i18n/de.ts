@@ -4,6 +4,7 @@ import { de as deviceList } from '../device-list/messages.js';
 import { de as userForm } from '../user-form/messages.js';
 import { de as userDetails } from '../user-details/messages.js';
 import { de as groupManager } from '../group-manager/messages.js';
+import { de as importWizard } from '../import-wizard/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** German: the second locale, proof that every string goes through the table. */
@@ -14,4 +15,5 @@ export const de: RosterMessages = {
   userForm,
   userDetails,
   groupManager,
+  importWizard,
 };

@@ -4,6 +4,7 @@ import { en as deviceList } from '../device-list/messages.js';
 import { en as userForm } from '../user-form/messages.js';
 import { en as userDetails } from '../user-details/messages.js';
 import { en as groupManager } from '../group-manager/messages.js';
+import { en as importWizard } from '../import-wizard/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** English, built in. */
@@ -14,4 +15,5 @@ export const en: RosterMessages = {
   userForm,
   userDetails,
   groupManager,
+  importWizard,
 };

@@ -4,6 +4,7 @@ import type { DeviceListMessages } from '../device-list/messages.js';
 import type { UserFormMessages } from '../user-form/messages.js';
 import type { UserDetailsMessages } from '../user-details/messages.js';
 import type { GroupManagerMessages } from '../group-manager/messages.js';
+import type { ImportWizardMessages } from '../import-wizard/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -20,4 +21,5 @@ export interface RosterMessages {
   userForm: UserFormMessages;
   userDetails: UserDetailsMessages;
   groupManager: GroupManagerMessages;
+  importWizard: ImportWizardMessages;
 }

@@ -1,12 +1,12 @@
 import {
   CreateUserInput,
   UserPatch,
-  normalizePhone,
   type CountryCode,
   type CreateUserInput as CreateUserInputType,
   type User,
   type UserPatch as UserPatchType,
 } from '@roster/core';
+import { normalizePhone } from '@roster/core/phone';
 import { splitPhone } from './countries.js';
 import type { UserFormField } from './messages.js';
 

@@ -5,13 +5,13 @@ import {
   type NewUser,
   UserQuery,
   rosterErrorFromJSON,
-  validationErrorFromZod,
   type BulkFailure,
   type BulkResult,
   type RosterError,
   type User,
   type UserUpdate,
 } from '@roster/core';
+import { validationErrorFromZod } from '@roster/core/backend-kit';
 import { decodeUserQuery, etagOf } from '../../rest/wire/index.js';
 import {
   checkBatch,

@@ -1,0 +1,444 @@
+import type { ImportField, ImportRowStatus, PlanAction } from '@roster/core';
+import type { ImportWizardStep } from './events.js';
+
+/** Texts of `<roster-import-wizard>`. */
+export interface ImportWizardMessages {
+  title: string;
+  steps: Record<ImportWizardStep, string>;
+  stepOf: (index: number, total: number) => string;
+  back: string;
+  next: string;
+  // Source
+  sourceHeading: string;
+  tabFile: string;
+  tabPaste: string;
+  sourceTabs: string;
+  dropZone: string;
+  dropZoneHint: string;
+  chooseFile: string;
+  pasteLabel: string;
+  pastePlaceholder: string;
+  pasteHint: string;
+  readPasted: string;
+  downloadTemplate: string;
+  templateHint: string;
+  reading: string;
+  readFailed: (reason: string) => string;
+  fileRead: (name: string, rows: number) => string;
+  pastedText: string;
+  sheet: string;
+  headerRow: string;
+  encoding: string;
+  delimiter: string;
+  delimiters: Record<',' | ';' | '\t' | '|', string>;
+  encodings: Record<'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252', string>;
+  detected: string;
+  detectedHeader: (detected: boolean) => string;
+  preview: string;
+  previewCaption: (shown: number, total: number) => string;
+  noRows: string;
+  // Mapping
+  mappingHeading: string;
+  mappingIntro: string;
+  column: string;
+  samples: string;
+  field: string;
+  confidence: string;
+  fieldFor: (column: string) => string;
+  ignore: string;
+  fields: Record<ImportField, string>;
+  required: string;
+  byHeader: (percent: number) => string;
+  byContent: (percent: number) => string;
+  notRecognised: string;
+  nameCombined: string;
+  requiredName: string;
+  requiredContact: string;
+  requirementMet: string;
+  requirementMissing: string;
+  mappingIncomplete: string;
+  defaultCountry: string;
+  defaultCountryNone: string;
+  defaultCountryHint: string;
+  roleValues: string;
+  roleValue: string;
+  roleFor: (value: string) => string;
+  defaultRole: (name: string) => string;
+  unknownRole: string;
+  rowsWith: (rows: number) => string;
+  groupValues: string;
+  groupFor: (value: string) => string;
+  newGroup: string;
+  existingGroup: string;
+  newGroupsListed: (names: string) => string;
+  // Review
+  reviewHeading: string;
+  checking: string;
+  summary: (counts: Record<PlanAction, number>) => string;
+  errorsOnly: string;
+  rows: string;
+  rowNumber: string;
+  status: string;
+  issues: string;
+  actions: Record<PlanAction, string>;
+  selectRow: (row: number) => string;
+  selectAllValid: string;
+  selectedCount: (count: number) => string;
+  fixColumn: string;
+  editRow: (row: number) => string;
+  saveRow: (row: number) => string;
+  cancelEdit: string;
+  cellLabel: (field: string, row: number) => string;
+  rowFixed: (row: number) => string;
+  rowStillInvalid: (row: number, issues: string) => string;
+  noErrors: string;
+  options: string;
+  sendInvites: string;
+  createGroups: (count: number) => string;
+  existingUsers: string;
+  existingSkip: string;
+  existingUpdate: string;
+  existingReinvite: string;
+  importAllValid: (count: number) => string;
+  importSelected: (count: number) => string;
+  nothingToImport: string;
+  // Import
+  importHeading: string;
+  progress: (done: number, total: number) => string;
+  cancelImport: string;
+  cancelling: string;
+  // Result
+  resultHeading: string;
+  resultCancelled: string;
+  outcome: Record<ImportRowStatus, string>;
+  reinvited: (count: number) => string;
+  groupsCreated: (names: string) => string;
+  downloadReport: string;
+  showUsers: string;
+  undo: (count: number) => string;
+  undoing: string;
+  undone: (count: number) => string;
+  undoFailed: (reason: string) => string;
+  importAnother: string;
+  failedRows: string;
+}
+
+const FIELDS_EN: Record<ImportField, string> = {
+  name: 'Name',
+  firstName: 'First name',
+  middleName: 'Middle name',
+  lastName: 'Last name',
+  email: 'Email',
+  phone: 'Phone',
+  groups: 'Groups',
+  role: 'Role',
+  notes: 'Notes',
+  externalId: 'External ID',
+};
+
+const FIELDS_DE: Record<ImportField, string> = {
+  name: 'Name',
+  firstName: 'Vorname',
+  middleName: 'Zweiter Vorname',
+  lastName: 'Nachname',
+  email: 'E-Mail',
+  phone: 'Telefon',
+  groups: 'Gruppen',
+  role: 'Rolle',
+  notes: 'Notizen',
+  externalId: 'Externe ID',
+};
+
+const n = (count: number, locale: string): string => count.toLocaleString(locale);
+
+export const en: ImportWizardMessages = {
+  title: 'Import users',
+  steps: {
+    source: 'File',
+    mapping: 'Columns',
+    review: 'Review',
+    import: 'Import',
+    result: 'Result',
+  },
+  stepOf: (index, total) => `Step ${index} of ${total}`,
+  back: 'Back',
+  next: 'Next',
+  sourceHeading: 'Choose a file or paste a list',
+  tabFile: 'File',
+  tabPaste: 'Paste',
+  sourceTabs: 'Where the users come from',
+  dropZone: 'Drop a file here or choose one',
+  dropZoneHint: 'CSV, TSV or Excel (XLSX), up to 100,000 rows.',
+  chooseFile: 'Choose a file',
+  pasteLabel: 'Pasted list',
+  pastePlaceholder: 'name, mobile, notes\nSipho Dlamini, 082 123 4567, front gate',
+  pasteHint: 'One person per line: name, mobile, notes.',
+  readPasted: 'Read the list',
+  downloadTemplate: 'Download the template',
+  templateHint: 'A CSV file with the columns the import reads without help.',
+  reading: 'Reading…',
+  readFailed: (reason) => `The file could not be read: ${reason}`,
+  fileRead: (name, rows) => `${name}: ${n(rows, 'en')} ${rows === 1 ? 'row' : 'rows'}`,
+  pastedText: 'Pasted list',
+  sheet: 'Sheet',
+  headerRow: 'First row is a header',
+  encoding: 'Encoding',
+  delimiter: 'Delimiter',
+  delimiters: { ',': 'Comma (,)', ';': 'Semicolon (;)', '\t': 'Tab', '|': 'Pipe (|)' },
+  encodings: {
+    'utf-8': 'UTF-8',
+    'utf-16le': 'UTF-16 LE',
+    'utf-16be': 'UTF-16 BE',
+    'windows-1252': 'Windows-1252 (Western European)',
+  },
+  detected: 'Detected',
+  detectedHeader: (detected) =>
+    detected ? 'The first row looks like column names.' : 'The first row looks like data.',
+  preview: 'Preview',
+  previewCaption: (shown, total) => `First ${n(shown, 'en')} of ${n(total, 'en')} rows`,
+  noRows: 'This file has no rows to import.',
+  mappingHeading: 'Match the columns',
+  mappingIntro: 'Choose which field each column fills. Columns set to “Ignore” are not imported.',
+  column: 'Column',
+  samples: 'Sample values',
+  field: 'Field',
+  confidence: 'Match',
+  fieldFor: (column) => `Field for column ${column}`,
+  ignore: 'Ignore',
+  fields: FIELDS_EN,
+  required: 'required',
+  byHeader: (percent) => `By column name, ${percent}%`,
+  byContent: (percent) => `Guessed from the values, ${percent}%`,
+  notRecognised: 'Not recognised',
+  nameCombined: 'First, middle and last name are combined into the name.',
+  requiredName: 'Name (or first and last name)',
+  requiredContact: 'Email or phone',
+  requirementMet: 'mapped',
+  requirementMissing: 'missing',
+  mappingIncomplete: 'Map a name column and an email or phone column to continue.',
+  defaultCountry: 'Country for phone numbers without a country code',
+  defaultCountryNone: 'None (numbers must start with +)',
+  defaultCountryHint: 'Numbers are stored in international form, e.g. +27821234567.',
+  roleValues: 'Roles in the file',
+  roleValue: 'Value in the file',
+  roleFor: (value) => `Role for “${value}”`,
+  defaultRole: (name) => `Default role (${name})`,
+  unknownRole: 'Not a role: rows are flagged',
+  rowsWith: (rows) => `${n(rows, 'en')} ${rows === 1 ? 'row' : 'rows'}`,
+  groupValues: 'Groups in the file',
+  groupFor: (value) => `Group for “${value}”`,
+  newGroup: 'New group',
+  existingGroup: 'Existing group',
+  newGroupsListed: (names) => `New groups: ${names}`,
+  reviewHeading: 'Review the rows',
+  checking: 'Checking the rows…',
+  summary: (c) =>
+    `${n(c.create, 'en')} to create, ${n(c.update, 'en')} to update, ${n(c.skip, 'en')} to skip, ${n(c.error, 'en')} with errors`,
+  errorsOnly: 'Only rows with errors',
+  rows: 'Rows',
+  rowNumber: 'Row',
+  status: 'Status',
+  issues: 'Issues',
+  actions: { create: 'New', update: 'Update', skip: 'Skip', error: 'Error' },
+  selectRow: (row) => `Select row ${row}`,
+  selectAllValid: 'Select all valid rows',
+  selectedCount: (count) => `${n(count, 'en')} selected`,
+  fixColumn: 'Fix',
+  editRow: (row) => `Fix row ${row}`,
+  saveRow: (row) => `Check row ${row} again`,
+  cancelEdit: 'Cancel',
+  cellLabel: (field, row) => `${field}, row ${row}`,
+  rowFixed: (row) => `Row ${row} is fine now.`,
+  rowStillInvalid: (row, issues) => `Row ${row} still has problems: ${issues}`,
+  noErrors: 'No rows with errors.',
+  options: 'Options',
+  sendInvites: 'Send new users an invitation',
+  createGroups: (count) =>
+    count === 0
+      ? 'Create missing groups'
+      : `Create ${n(count, 'en')} missing ${count === 1 ? 'group' : 'groups'}`,
+  existingUsers: 'Users who already exist',
+  existingSkip: 'Skip them',
+  existingUpdate: 'Update their details',
+  existingReinvite: 'Invite again those who never signed in',
+  importAllValid: (count) => `Import all valid (${n(count, 'en')})`,
+  importSelected: (count) => `Import selected (${n(count, 'en')})`,
+  nothingToImport: 'No row can be imported yet: fix the rows with errors or go back.',
+  importHeading: 'Importing',
+  progress: (done, total) => `${n(done, 'en')} of ${n(total, 'en')} rows`,
+  cancelImport: 'Cancel the import',
+  cancelling: 'Cancelling after this batch…',
+  resultHeading: 'Import finished',
+  resultCancelled: 'Import cancelled: rows not reached were not imported.',
+  outcome: {
+    created: 'Created',
+    updated: 'Updated',
+    skipped: 'Skipped',
+    failed: 'Failed',
+    cancelled: 'Not reached',
+  },
+  reinvited: (count) =>
+    `${n(count, 'en')} existing ${count === 1 ? 'user' : 'users'} invited again.`,
+  groupsCreated: (names) => `Groups created: ${names}`,
+  downloadReport: 'Download the report (CSV)',
+  showUsers: 'Show the imported users',
+  undo: (count) =>
+    `Undo this import (delete ${n(count, 'en')} new ${count === 1 ? 'user' : 'users'})`,
+  undoing: 'Deleting the new users…',
+  undone: (count) =>
+    `${n(count, 'en')} ${count === 1 ? 'user' : 'users'} deleted. They can be restored from the deleted users.`,
+  undoFailed: (reason) => `The import could not be undone: ${reason}`,
+  importAnother: 'Import another file',
+  failedRows: 'Rows not imported',
+};
+
+export const de: ImportWizardMessages = {
+  title: 'Benutzer importieren',
+  steps: {
+    source: 'Datei',
+    mapping: 'Spalten',
+    review: 'Prüfen',
+    import: 'Import',
+    result: 'Ergebnis',
+  },
+  stepOf: (index, total) => `Schritt ${index} von ${total}`,
+  back: 'Zurück',
+  next: 'Weiter',
+  sourceHeading: 'Datei wählen oder Liste einfügen',
+  tabFile: 'Datei',
+  tabPaste: 'Einfügen',
+  sourceTabs: 'Woher die Benutzer kommen',
+  dropZone: 'Datei hierher ziehen oder auswählen',
+  dropZoneHint: 'CSV, TSV oder Excel (XLSX), bis zu 100.000 Zeilen.',
+  chooseFile: 'Datei auswählen',
+  pasteLabel: 'Eingefügte Liste',
+  pastePlaceholder: 'Name, Mobilnummer, Notizen\nSipho Dlamini, 082 123 4567, Haupttor',
+  pasteHint: 'Eine Person pro Zeile: Name, Mobilnummer, Notizen.',
+  readPasted: 'Liste lesen',
+  downloadTemplate: 'Vorlage herunterladen',
+  templateHint: 'Eine CSV-Datei mit den Spalten, die der Import ohne Hilfe erkennt.',
+  reading: 'Wird gelesen…',
+  readFailed: (reason) => `Die Datei konnte nicht gelesen werden: ${reason}`,
+  fileRead: (name, rows) => `${name}: ${n(rows, 'de')} ${rows === 1 ? 'Zeile' : 'Zeilen'}`,
+  pastedText: 'Eingefügte Liste',
+  sheet: 'Tabellenblatt',
+  headerRow: 'Erste Zeile enthält Spaltennamen',
+  encoding: 'Zeichenkodierung',
+  delimiter: 'Trennzeichen',
+  delimiters: {
+    ',': 'Komma (,)',
+    ';': 'Semikolon (;)',
+    '\t': 'Tabulator',
+    '|': 'Senkrechter Strich (|)',
+  },
+  encodings: {
+    'utf-8': 'UTF-8',
+    'utf-16le': 'UTF-16 LE',
+    'utf-16be': 'UTF-16 BE',
+    'windows-1252': 'Windows-1252 (Westeuropäisch)',
+  },
+  detected: 'Erkannt',
+  detectedHeader: (detected) =>
+    detected
+      ? 'Die erste Zeile sieht nach Spaltennamen aus.'
+      : 'Die erste Zeile sieht nach Daten aus.',
+  preview: 'Vorschau',
+  previewCaption: (shown, total) => `Erste ${n(shown, 'de')} von ${n(total, 'de')} Zeilen`,
+  noRows: 'Diese Datei enthält keine Zeilen zum Importieren.',
+  mappingHeading: 'Spalten zuordnen',
+  mappingIntro:
+    'Wählen Sie, welches Feld jede Spalte füllt. Spalten mit „Ignorieren“ werden nicht importiert.',
+  column: 'Spalte',
+  samples: 'Beispielwerte',
+  field: 'Feld',
+  confidence: 'Zuordnung',
+  fieldFor: (column) => `Feld für Spalte ${column}`,
+  ignore: 'Ignorieren',
+  fields: FIELDS_DE,
+  required: 'Pflichtfeld',
+  byHeader: (percent) => `Nach Spaltenname, ${percent} %`,
+  byContent: (percent) => `Aus den Werten geschätzt, ${percent} %`,
+  notRecognised: 'Nicht erkannt',
+  nameCombined: 'Vor-, zweiter Vor- und Nachname werden zum Namen zusammengesetzt.',
+  requiredName: 'Name (oder Vor- und Nachname)',
+  requiredContact: 'E-Mail oder Telefon',
+  requirementMet: 'zugeordnet',
+  requirementMissing: 'fehlt',
+  mappingIncomplete:
+    'Ordnen Sie eine Namensspalte und eine E-Mail- oder Telefonspalte zu, um fortzufahren.',
+  defaultCountry: 'Land für Telefonnummern ohne Ländervorwahl',
+  defaultCountryNone: 'Keins (Nummern müssen mit + beginnen)',
+  defaultCountryHint: 'Nummern werden international gespeichert, z. B. +27821234567.',
+  roleValues: 'Rollen in der Datei',
+  roleValue: 'Wert in der Datei',
+  roleFor: (value) => `Rolle für „${value}“`,
+  defaultRole: (name) => `Standardrolle (${name})`,
+  unknownRole: 'Keine Rolle: Zeilen werden markiert',
+  rowsWith: (rows) => `${n(rows, 'de')} ${rows === 1 ? 'Zeile' : 'Zeilen'}`,
+  groupValues: 'Gruppen in der Datei',
+  groupFor: (value) => `Gruppe für „${value}“`,
+  newGroup: 'Neue Gruppe',
+  existingGroup: 'Vorhandene Gruppe',
+  newGroupsListed: (names) => `Neue Gruppen: ${names}`,
+  reviewHeading: 'Zeilen prüfen',
+  checking: 'Zeilen werden geprüft…',
+  summary: (c) =>
+    `${n(c.create, 'de')} neu, ${n(c.update, 'de')} zu aktualisieren, ${n(c.skip, 'de')} zu überspringen, ${n(c.error, 'de')} mit Fehlern`,
+  errorsOnly: 'Nur Zeilen mit Fehlern',
+  rows: 'Zeilen',
+  rowNumber: 'Zeile',
+  status: 'Status',
+  issues: 'Probleme',
+  actions: { create: 'Neu', update: 'Aktualisieren', skip: 'Überspringen', error: 'Fehler' },
+  selectRow: (row) => `Zeile ${row} auswählen`,
+  selectAllValid: 'Alle gültigen Zeilen auswählen',
+  selectedCount: (count) => `${n(count, 'de')} ausgewählt`,
+  fixColumn: 'Korrigieren',
+  editRow: (row) => `Zeile ${row} korrigieren`,
+  saveRow: (row) => `Zeile ${row} erneut prüfen`,
+  cancelEdit: 'Abbrechen',
+  cellLabel: (field, row) => `${field}, Zeile ${row}`,
+  rowFixed: (row) => `Zeile ${row} ist jetzt in Ordnung.`,
+  rowStillInvalid: (row, issues) => `Zeile ${row} hat noch Probleme: ${issues}`,
+  noErrors: 'Keine Zeilen mit Fehlern.',
+  options: 'Optionen',
+  sendInvites: 'Neuen Benutzern eine Einladung senden',
+  createGroups: (count) =>
+    count === 0
+      ? 'Fehlende Gruppen anlegen'
+      : `${n(count, 'de')} fehlende ${count === 1 ? 'Gruppe' : 'Gruppen'} anlegen`,
+  existingUsers: 'Bereits vorhandene Benutzer',
+  existingSkip: 'Überspringen',
+  existingUpdate: 'Ihre Angaben aktualisieren',
+  existingReinvite: 'Noch nie angemeldete erneut einladen',
+  importAllValid: (count) => `Alle gültigen importieren (${n(count, 'de')})`,
+  importSelected: (count) => `Auswahl importieren (${n(count, 'de')})`,
+  nothingToImport:
+    'Noch keine Zeile kann importiert werden: Korrigieren Sie die fehlerhaften Zeilen oder gehen Sie zurück.',
+  importHeading: 'Import läuft',
+  progress: (done, total) => `${n(done, 'de')} von ${n(total, 'de')} Zeilen`,
+  cancelImport: 'Import abbrechen',
+  cancelling: 'Wird nach diesem Stapel abgebrochen…',
+  resultHeading: 'Import abgeschlossen',
+  resultCancelled: 'Import abgebrochen: Nicht erreichte Zeilen wurden nicht importiert.',
+  outcome: {
+    created: 'Angelegt',
+    updated: 'Aktualisiert',
+    skipped: 'Übersprungen',
+    failed: 'Fehlgeschlagen',
+    cancelled: 'Nicht erreicht',
+  },
+  reinvited: (count) =>
+    `${n(count, 'de')} vorhandene${count === 1 ? 'r Benutzer' : ' Benutzer'} erneut eingeladen.`,
+  groupsCreated: (names) => `Angelegte Gruppen: ${names}`,
+  downloadReport: 'Bericht herunterladen (CSV)',
+  showUsers: 'Importierte Benutzer anzeigen',
+  undo: (count) =>
+    `Import rückgängig machen (${n(count, 'de')} neue${count === 1 ? 'n Benutzer' : ' Benutzer'} löschen)`,
+  undoing: 'Neue Benutzer werden gelöscht…',
+  undone: (count) =>
+    `${n(count, 'de')} Benutzer gelöscht. Sie können aus den gelöschten Benutzern wiederhergestellt werden.`,
+  undoFailed: (reason) => `Der Import konnte nicht rückgängig gemacht werden: ${reason}`,
+  importAnother: 'Weitere Datei importieren',
+  failedRows: 'Nicht importierte Zeilen',
+};

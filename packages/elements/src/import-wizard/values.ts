@@ -1,0 +1,167 @@
+import {
+  normalizeGroupName,
+  splitGroups,
+  type Group,
+  type ImportField,
+  type RoleDefinition,
+  type Table,
+} from '@roster/core';
+
+/** One distinct value of a column, as first written, with how many rows hold it. */
+export interface DistinctValue {
+  /** The lookup key: trimmed and lower-cased (roles) or normalised (groups). */
+  key: string;
+  value: string;
+  rows: number;
+}
+
+/** How the admin maps a role column's and a groups column's values. */
+export interface ValueMaps {
+  /** Role value key → role id (`''`: the default role). */
+  roles: ReadonlyMap<string, string>;
+  /** Group name key → the group name to use (an existing group's, or the file's own: a new group). */
+  groups: ReadonlyMap<string, string>;
+}
+
+/**
+ * What the admin chose for a role value that is no role (over an automatic match): the
+ * rows keep the value and the plan flags them. Not a valid role id (ids have no spaces).
+ */
+export const NOT_A_ROLE = ' not a role';
+
+/** Most distinct values listed per column: a column with more is not a list of roles or groups. */
+export const MAX_DISTINCT = 100;
+
+/** Distinct role values of `column` (first {@link MAX_DISTINCT}). */
+export function distinctRoles(table: Table, column: number): DistinctValue[] {
+  return distinct(
+    table,
+    column,
+    (cell) => {
+      const value = cell.trim();
+      return value === '' ? [] : [value];
+    },
+    (value) => value.toLowerCase(),
+  );
+}
+
+/** Distinct group names of `column`, split as the importer splits them (first {@link MAX_DISTINCT}). */
+export function distinctGroups(table: Table, column: number): DistinctValue[] {
+  return distinct(table, column, splitGroups, normalizeGroupName);
+}
+
+function distinct(
+  table: Table,
+  column: number,
+  split: (cell: string) => string[],
+  keyOf: (value: string) => string,
+): DistinctValue[] {
+  const found = new Map<string, DistinctValue>();
+  // Files repeat a handful of cells: each distinct cell is split once.
+  const seenCells = new Map<string, string[]>();
+  for (const row of table.rows) {
+    const cell = row[column] ?? '';
+    let keys = seenCells.get(cell);
+    if (keys === undefined) {
+      keys = [];
+      for (const value of split(cell)) {
+        const key = keyOf(value);
+        keys.push(key);
+        if (!found.has(key) && found.size < MAX_DISTINCT) found.set(key, { key, value, rows: 0 });
+      }
+      seenCells.set(cell, keys);
+    }
+    for (const key of keys) {
+      const entry = found.get(key);
+      if (entry) entry.rows++;
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * Words people write for the usual roles, in English and German, by the role id or name
+ * they mean (compared lower-cased).
+ */
+const ROLE_SYNONYMS: Record<string, readonly string[]> = {
+  owner: ['owner', 'inhaber', 'inhaberin', 'eigentümer', 'besitzer', 'superadmin'],
+  admin: ['admin', 'administrator', 'administratorin', 'verwalter', 'manager'],
+  member: ['member', 'mitglied', 'user', 'benutzer', 'nutzer', 'mitarbeiter', 'staff', 'employee'],
+};
+
+/**
+ * The account role a value of a role column means: its id or name (case-insensitive),
+ * else a usual word for it ("Administrator", "Mitglied"), else a role whose name starts
+ * with the value or the other way round; `null` when nothing fits.
+ */
+export function matchRole(value: string, roles: readonly RoleDefinition[]): string | null {
+  const key = value.trim().toLowerCase();
+  if (key === '') return null;
+  const exact = roles.find((r) => r.id.toLowerCase() === key || r.name.toLowerCase() === key);
+  if (exact) return exact.id;
+  for (const [meaning, words] of Object.entries(ROLE_SYNONYMS)) {
+    if (!words.includes(key)) continue;
+    const role = roles.find(
+      (r) => r.id.toLowerCase() === meaning || r.name.toLowerCase() === meaning,
+    );
+    if (role) return role.id;
+  }
+  const prefix = roles.find((r) => {
+    const name = r.name.toLowerCase();
+    return key.length >= 3 && (name.startsWith(key) || key.startsWith(name));
+  });
+  return prefix?.id ?? null;
+}
+
+/** The existing group a name means (normalised comparison), if any. */
+export function matchGroup(key: string, groups: ReadonlyMap<string, Group>): Group | null {
+  return groups.get(key) ?? null;
+}
+
+/**
+ * The table the plan reads: the file as read, with the admin's fixes (`edits`, by row
+ * index) and value maps applied. A new table: the read one is never changed, so going
+ * back and forth gives the same start. Rows without a change are shared.
+ */
+export function deriveTable(
+  table: Table,
+  columns: readonly (ImportField | null)[],
+  edits: ReadonlyMap<number, readonly string[]>,
+  maps: ValueMaps,
+): Table {
+  const roleColumn = columns.indexOf('role');
+  const groupColumn = columns.indexOf('groups');
+  const roleRewrite = roleColumn >= 0 && maps.roles.size > 0;
+  const groupRewrite =
+    groupColumn >= 0 && [...maps.groups].some(([key, name]) => normalizeGroupName(name) !== key);
+  if (edits.size === 0 && !roleRewrite && !groupRewrite) return table;
+  const rewrittenGroups = new Map<string, string>();
+  const rows = table.rows.map((row, index) => {
+    const edited = edits.get(index);
+    let out: string[] | null = edited ? [...edited] : null;
+    if (roleRewrite) {
+      const cell = (out ?? row)[roleColumn] ?? '';
+      const mapped = maps.roles.get(cell.trim().toLowerCase());
+      if (mapped !== undefined && mapped !== cell) {
+        out ??= [...row];
+        out[roleColumn] = mapped;
+      }
+    }
+    if (groupRewrite) {
+      const cell = (out ?? row)[groupColumn] ?? '';
+      let mapped = rewrittenGroups.get(cell);
+      if (mapped === undefined) {
+        mapped = splitGroups(cell)
+          .map((name) => maps.groups.get(normalizeGroupName(name)) ?? name)
+          .join('; ');
+        rewrittenGroups.set(cell, mapped);
+      }
+      if (mapped !== cell) {
+        out ??= [...row];
+        out[groupColumn] = mapped;
+      }
+    }
+    return out ?? row;
+  });
+  return { ...table, rows };
+}

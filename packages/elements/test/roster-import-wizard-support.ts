@@ -1,0 +1,170 @@
+/**
+ * Test support for `<roster-import-wizard>`: find controls in its shadow root by role and
+ * accessible name (as a person or screen reader does), wait for what a person waits for,
+ * and hand it files the way a browser does (a drop or a file input change).
+ */
+import type { Backend } from '@roster/core';
+import type { RosterImportWizardElement } from '@roster/elements';
+
+const IMPLICIT: Record<string, (el: Element) => boolean> = {
+  button: (el) => el.localName === 'button',
+  checkbox: (el) => el.localName === 'input' && (el as HTMLInputElement).type === 'checkbox',
+  radio: (el) => el.localName === 'input' && (el as HTMLInputElement).type === 'radio',
+  combobox: (el) => el.localName === 'select',
+  textbox: (el) =>
+    el.localName === 'textarea' ||
+    (el.localName === 'input' && (el as HTMLInputElement).type === 'text'),
+  heading: (el) => /^h[1-6]$/.test(el.localName),
+  progressbar: () => false,
+  row: () => false,
+};
+
+function roleOf(el: Element): string | null {
+  const explicit = el.getAttribute('role');
+  if (explicit) return explicit;
+  for (const [role, matches] of Object.entries(IMPLICIT)) if (matches(el)) return role;
+  return null;
+}
+
+function text(node: Node): string {
+  return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The accessible name, for the markup this wizard uses (aria-label, aria-labelledby, label, content). */
+export function accessibleName(el: Element): string {
+  const label = el.getAttribute('aria-label');
+  if (label) return label.trim();
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const root = el.getRootNode() as ShadowRoot | Document;
+    return labelledBy
+      .split(/\s+/)
+      .map((id) => root.getElementById(id))
+      .map((ref) => (ref ? text(ref) : ''))
+      .join(' ')
+      .trim();
+  }
+  const wrapping = el.closest('label');
+  if (wrapping && el !== wrapping) {
+    const copy = wrapping.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('select, textarea').forEach((control) => control.remove());
+    return text(copy);
+  }
+  return text(el);
+}
+
+/** Every element of `role` whose accessible name matches, in document order (visible or not). */
+export function allByRole(root: ParentNode, role: string, name?: string | RegExp): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('*')].filter((el) => {
+    if (roleOf(el) !== role) return false;
+    if (name === undefined) return true;
+    const actual = accessibleName(el);
+    return typeof name === 'string' ? actual === name : name.test(actual);
+  });
+}
+
+/** The one element of `role` named `name`; throws with what exists when there is none or several. */
+export function byRole(root: ParentNode, role: string, name?: string | RegExp): HTMLElement {
+  const found = allByRole(root, role, name);
+  if (found.length === 1) return found[0]!;
+  const names = allByRole(root, role).map(accessibleName);
+  throw new Error(
+    `${found.length} ${role}(s) named ${String(name)}; ${role}s present: ${JSON.stringify(names)}`,
+  );
+}
+
+/** Waits (in animation frames and short timeouts) until `check` returns a value, up to `turns`. */
+export async function waitFor<T>(
+  check: () => T | null | undefined | false,
+  what: string,
+  turns = 500,
+): Promise<T> {
+  for (let i = 0; i < turns; i++) {
+    try {
+      const value = check();
+      if (value) return value;
+    } catch {
+      // Not there yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** The wizard's shadow root. */
+export function ui(wizard: RosterImportWizardElement): ShadowRoot {
+  return wizard.shadowRoot!;
+}
+
+/** Waits for the step whose heading contains `heading`, and returns that heading. */
+export async function stepHeading(
+  wizard: RosterImportWizardElement,
+  heading: string | RegExp,
+): Promise<HTMLElement> {
+  return waitFor(
+    () => {
+      const h = ui(wizard).querySelector<HTMLElement>('#step-heading');
+      if (!h) return null;
+      const name = accessibleName(h);
+      return (typeof heading === 'string' ? name.includes(heading) : heading.test(name)) ? h : null;
+    },
+    `the step “${String(heading)}”`,
+  );
+}
+
+/** A drop of `file` on the drop zone, as a browser dispatches it. */
+export function dropFile(wizard: RosterImportWizardElement, file: File): void {
+  const zone = byRole(ui(wizard), 'button', /Drop a file here/);
+  const data = new DataTransfer();
+  data.items.add(file);
+  zone.dispatchEvent(
+    new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+  );
+  zone.dispatchEvent(
+    new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+  );
+}
+
+/** The file input's change after a choice in the file dialog. */
+export function chooseFile(wizard: RosterImportWizardElement, file: File): void {
+  const input = ui(wizard).querySelector<HTMLInputElement>('input[type=file]')!;
+  const data = new DataTransfer();
+  data.items.add(file);
+  input.files = data.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** The bytes of a corpus file, exactly as on disk (served base64 by the corpus plugin). */
+export async function corpusFile(name: string): Promise<File> {
+  const response = await fetch(`/__corpus/${name}`);
+  if (!response.ok) throw new Error(`corpus file ${name}: HTTP ${response.status}`);
+  const bytes = Uint8Array.from(atob(await response.text()), (c) => c.charCodeAt(0));
+  return new File([bytes], name);
+}
+
+/** Chooses the option whose text contains `label` in a select, as a person would. */
+export function choose(select: HTMLElement, label: string | RegExp): void {
+  const element = select as HTMLSelectElement;
+  const option = [...element.options].find((o) =>
+    typeof label === 'string' ? o.text.trim() === label : label.test(o.text),
+  );
+  if (!option) throw new Error(`no option ${String(label)} in ${accessibleName(select)}`);
+  element.value = option.value;
+  element.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** The text a person reads in the wizard (its shadow root), whitespace collapsed. */
+export function visibleText(wizard: RosterImportWizardElement): string {
+  return text(ui(wizard));
+}
+
+/** `real` with some members replaced (a slow call, fewer capabilities); every other call is real. */
+export function withBackend(real: Backend, override: Partial<Backend>): Backend {
+  return new Proxy(real, {
+    get(target, key) {
+      if (key in override) return override[key as keyof Backend];
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
