@@ -7,6 +7,34 @@ import globals from 'globals';
 
 const bindTextAsText =
   'Bind text as text: render values with ${value} in a lit template, never unsafeHTML/unsafeSVG.';
+const unsafeMarkup = {
+  group: [
+    'lit/directives/unsafe-html*',
+    'lit/directives/unsafe-svg*',
+    'lit/directives/unsafe-mathml*',
+    'lit-html/directives/unsafe-html*',
+    'lit-html/directives/unsafe-svg*',
+    'lit-html/directives/unsafe-mathml*',
+  ],
+  message: bindTextAsText,
+};
+
+// Layering (docs: DESIGN.md): elements → core ← adapters. Core runs in Node and browsers
+// and knows no UI; elements talk only to a Roster instance.
+const anyAdapter = ['@roster/adapters', '@roster/adapters/*', '**/adapters/src/**'];
+const noLit = {
+  group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
+  message: 'Core knows no UI and runs in Node: it never imports lit (elements build on core).',
+};
+const noAdapterInCore = {
+  group: anyAdapter,
+  message: 'Core never imports an adapter: adapters depend on core (elements → core ← adapters).',
+};
+const noAdapterInElements = {
+  group: anyAdapter,
+  message:
+    'Elements never import an adapter: they talk only to the Roster instance they are given.',
+};
 
 export default tseslint.config(
   {
@@ -51,19 +79,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: [
-                'lit/directives/unsafe-html*',
-                'lit/directives/unsafe-svg*',
-                'lit/directives/unsafe-mathml*',
-                'lit-html/directives/unsafe-html*',
-                'lit-html/directives/unsafe-svg*',
-                'lit-html/directives/unsafe-mathml*',
-              ],
-              message: bindTextAsText,
-            },
-          ],
+          patterns: [unsafeMarkup],
         },
       ],
     },
@@ -107,5 +123,20 @@ export default tseslint.config(
     files: ['packages/elements/**/*.ts', 'stories/**/*.ts', '.storybook/**/*.ts'],
     ...wc.configs['flat/recommended'],
     settings: { wc: { elementBaseClasses: ['LitElement'] } },
+  },
+
+  // Layering enforced. A files block's no-restricted-imports replaces the one above, so
+  // each repeats the unsafe-markup ban.
+  {
+    files: ['packages/core/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [unsafeMarkup, noLit, noAdapterInCore] }],
+    },
+  },
+  {
+    files: ['packages/elements/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [unsafeMarkup, noAdapterInElements] }],
+    },
   },
 );

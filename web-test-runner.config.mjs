@@ -19,12 +19,15 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLaunchOptions } from './scripts/lib/chrome.mjs';
 import { countReporter } from './scripts/wtr/count-reporter.mjs';
 import { tsSourceForJs } from './scripts/wtr/ts-source-for-js.mjs';
+import { commonjsAsEsm } from './scripts/wtr/commonjs-as-esm.mjs';
 import { restTestServers } from './packages/adapters/test/rest-support/wtr-plugin.mjs';
 import { importCorpus } from './packages/core/test/corpus-support/wtr-plugin.mjs';
 
 /** Test-runner and dev-server plugins: add yours here (one line each). */
 export const plugins = [
   esbuildPlugin({ ts: true, target: 'es2022' }),
+  // PapaParse is CommonJS (a UMD file) and ships no ES module: served to the page as one.
+  commonjsAsEsm({ packages: ['papaparse'] }),
   restTestServers(),
   importCorpus(),
 ];

@@ -7,21 +7,27 @@
  *   2. The demo portal (Vite, like `npm start`) on http://127.0.0.1:5173, opened as
  *      /?backend=rest&url=http://127.0.0.1:8787/api — every click goes over HTTP.
  *
- * Sign-in is faked for the demo: the API admits `Authorization: Bearer demo` (the token
- * demo/backends/rest.ts sends) as the seeded owner, Olivia; anything else is a 401.
- * CORS admits pages served from this machine (this script's Vite, or `npm start`).
- * `POST /__demo/reset` (outside the API, demo only) swaps in a freshly seeded directory;
- * connected pages reload their views.
+ * Sign-in is faked for the demo, but not guessable: each run makes a random token, prints
+ * it, and hands it to the demo page it opens (`&token=`); the API admits
+ * `Authorization: Bearer <that token>` as the seeded owner, Olivia, and nothing else (401).
+ * The API answers only the Host names 127.0.0.1, localhost and [::1] (a DNS-rebinding page
+ * on another name gets a 403), and CORS admits only the demo page's own origin and those
+ * given with --cors-origin. `POST /__demo/reset` (outside the API, demo only, same token)
+ * swaps in a freshly seeded directory; connected pages see the server restart and reload.
  *
- * Options: --port <n> API port (default 8787, or $ROSTER_API_PORT)
+ * Options: --port <n> API port (default 8787, or $ROSTER_API_PORT; 0 picks a free one)
  *          --demo-port <n> demo port (default 5173; the next free one if taken)
  *          --host <addr> (default 127.0.0.1)
+ *          --allowed-host <names> more Host names the API answers, comma-separated
+ *          --cors-origin <origins> more origins allowed to call it, comma-separated
  *          --api-only      serve only the API
+ * Environment: ROSTER_API_TOKEN fixes the token (scripts, tests); otherwise it is random.
  *
  * The TypeScript sources run through tsx with the "roster-source" condition: this file
  * re-runs itself under them, so no build is needed.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { option } from './lib/args.mjs';
@@ -51,7 +57,18 @@ async function main() {
   const apiPort = Number(option('port', process.env.ROSTER_API_PORT ?? 8787));
   const demoPort = Number(option('demo-port', 5173));
   const apiOnly = Boolean(option('api-only', false));
-  const isLocalOrigin = (origin) => /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(origin);
+  const list = (name) =>
+    String(option(name, ''))
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item && item !== 'true');
+  const token = process.env.ROSTER_API_TOKEN || randomBytes(24).toString('base64url');
+  const signedIn = (request) => request.headers.get('Authorization') === `Bearer ${token}`;
+  const allowedHosts = ['localhost', '127.0.0.1', '[::1]', ...list('allowed-host')];
+  const hostAllowed = (url) => allowedHosts.includes(url.hostname.toLowerCase());
+  // The demo page's origin joins once Vite has its port.
+  const corsOrigins = new Set(list('cors-origin'));
+  const originAllowed = (origin) => corsOrigins.has(origin);
 
   async function seededHandler() {
     const backend = memoryBackend();
@@ -59,10 +76,9 @@ async function main() {
     for (const user of SEED) await roster.users.create(user, { invite: true });
     return createRestHandler(backend, {
       basePath: '/api',
-      authorize: (request) =>
-        request.headers.get('Authorization') === 'Bearer demo' ? { actor: OWNER } : null,
-      // Any page served from this machine (this script's Vite, or `npm start` on its port).
-      cors: { origin: isLocalOrigin },
+      authorize: (request) => (signedIn(request) ? { actor: OWNER } : null),
+      allowedHosts,
+      cors: { origin: originAllowed },
       onError: (error) => console.error('Roster API error:', error),
     });
   }
@@ -71,17 +87,20 @@ async function main() {
   const api = await serveNode(
     async (request) => {
       const url = new URL(request.url);
-      if (url.pathname === '/__demo/reset') return resetDemo(request);
+      if (url.pathname === '/__demo/reset') return resetDemo(request, url);
       return handler(request);
     },
     { host, port: apiPort, onError: (error) => console.error('Roster API server error:', error) },
   );
 
   /** Demo only: a fresh directory. Open pages see the change log restart and reload. */
-  async function resetDemo(request) {
+  async function resetDemo(request, url) {
+    if (!hostAllowed(url)) return new Response(null, { status: 403 });
     const origin = request.headers.get('Origin');
     const headers =
-      origin && isLocalOrigin(origin) ? { 'Access-Control-Allow-Origin': origin } : {};
+      origin && originAllowed(origin)
+        ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
+        : {};
     if (request.method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
@@ -92,7 +111,7 @@ async function main() {
         },
       });
     }
-    if (request.method !== 'POST' || request.headers.get('Authorization') !== 'Bearer demo') {
+    if (request.method !== 'POST' || !signedIn(request)) {
       return new Response(null, { status: 401, headers });
     }
     const previous = handler;
@@ -103,7 +122,9 @@ async function main() {
 
   const apiUrl = `${api.url}/api`;
   console.log(`\n  Roster REST API (memory backend) at: ${apiUrl}`);
-  console.log('  Try: curl -H "Authorization: Bearer demo" ' + `${apiUrl}/users`);
+  console.log(`  Token for this run: ${token}`);
+  console.log(`  Try: curl -H "Authorization: Bearer ${token}" ${apiUrl}/users`);
+  console.log(`  Answers the hosts: ${allowedHosts.join(', ')}`);
 
   let demo;
   if (!apiOnly) {
@@ -124,9 +145,13 @@ async function main() {
     const port = demo.config.server.port;
     const address = demo.httpServer?.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
-    const page = `http://${host}:${actualPort}/?backend=rest&url=${encodeURIComponent(apiUrl)}`;
+    for (const name of [host, 'localhost', '127.0.0.1']) {
+      corsOrigins.add(`http://${name.includes(':') ? `[${name}]` : name}:${actualPort}`);
+    }
+    const page = `http://${host}:${actualPort}/?backend=rest&url=${encodeURIComponent(apiUrl)}&token=${encodeURIComponent(token)}`;
     console.log(`\n  Demo portal on the REST backend: ${page}\n`);
   }
+  console.log(`  CORS admits: ${[...corsOrigins].join(', ') || 'no other origin'}`);
   console.log('  Press Ctrl+C to stop.\n');
 
   for (const signal of ['SIGINT', 'SIGTERM']) {

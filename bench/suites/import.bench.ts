@@ -5,13 +5,8 @@
  * same text to arrays. Target: read → plan at most 2.5× the baseline.
  */
 import Papa from 'papaparse';
-import {
-  createRoster,
-  readTable,
-  suggestMapping,
-  type ImportPlan,
-  type Roster,
-} from '@roster/core';
+import { createRoster, type ImportPlan, type Roster } from '@roster/core';
+import { readTable, suggestMapping } from '../../packages/core/src/import/index.js';
 import { memoryBackend } from '@roster/adapters/memory';
 import { defineSuite, measure, openBrowserBench, result } from '../lib/index.js';
 import { generateCsv } from './import-data.js';

@@ -5,7 +5,8 @@
  *
  * `?db=<name>` picks another database (e.g. to compare two directories side by side).
  */
-import type { Actor, StoreWriter } from '@roster/core';
+import type { Actor } from '@roster/core';
+import type { StoreWriter } from '@roster/core/backend-kit';
 import { indexedDbBackend, type IndexedDbBackend } from '@roster/adapters/indexeddb';
 import { generateDirectory, type DemoDirectory } from '../seed/index.js';
 import type { DemoBackendChoice } from './select.js';

@@ -8,8 +8,8 @@ import {
   type Invitation,
   type Message,
   type NewUser,
-  type User,
 } from '@roster/core';
+import type { UserRecord } from '@roster/core/backend-kit';
 import { APP_VERSIONS, DEVICES, FIRST_NAMES, GROUPS, LAST_NAMES } from './names.js';
 import { seededRandom, type Random } from './prng.js';
 
@@ -24,7 +24,7 @@ import { seededRandom, type Random } from './prng.js';
 export interface DemoDirectory {
   settings: AccountSettings;
   groups: Group[];
-  users: User[];
+  users: UserRecord[];
   devices: Device[];
   messages: Message[];
   audit: AuditEvent[];
@@ -147,14 +147,14 @@ export function generateDirectory(options: DirectoryOptions = {}): DemoDirectory
   const admin: Actor = { id: DEMO_ADMIN_ID, name: 'Olivia Owner' };
   const settings: AccountSettings = structuredClone(DEFAULT_SETTINGS);
   const groups = demoGroups(founded);
-  const users: User[] = [];
+  const users: UserRecord[] = [];
   const devices: Device[] = [];
   const messages: Message[] = [];
   const audit: AuditEvent[] = [];
   let serial = 0;
   const nextId = (prefix: string) => `${prefix}-${String(++serial).padStart(5, '0')}`;
   /** Records what happened to `user` in the audit trail (by the admin unless `actor` says). */
-  const userEvent = (user: User, action: string, at: string, actor: Actor | null = admin) =>
+  const userEvent = (user: UserRecord, action: string, at: string, actor: Actor | null = admin) =>
     audit.push({
       id: nextId('evt'),
       at,
@@ -182,7 +182,7 @@ export function generateDirectory(options: DirectoryOptions = {}): DemoDirectory
     // Invitations that lapsed or bounced were sent (so the user created) a while ago.
     const oldest = roll >= 0.8 && roll < 0.95 ? 46 : 2;
     const createdMsAgo = isAdmin ? 480 * DAY : random.int(oldest, 420) * DAY + random.int(0, DAY);
-    const user: User = {
+    const user: UserRecord = {
       id: isAdmin ? DEMO_ADMIN_ID : nextId('usr'),
       name,
       email: phoneOnly ? null : people.email(first, last),
@@ -280,7 +280,7 @@ export function generateDirectory(options: DirectoryOptions = {}): DemoDirectory
   }
 
   // The rules: a user signs in on at most `maxDevicesPerUser` devices, most on a recent app.
-  function signIn(user: User, keepDevices = true): void {
+  function signIn(user: UserRecord, keepDevices = true): void {
     const since = Date.parse(user.createdAt);
     const span = Math.max(now - since, DAY);
     const owned = keepDevices ? random.int(1, settings.maxDevicesPerUser) : 1;
@@ -313,7 +313,7 @@ export function generateDirectory(options: DirectoryOptions = {}): DemoDirectory
     return new Date(from + Math.floor(random() * (now - from))).toISOString();
   }
 
-  function bump(user: User, when: string): void {
+  function bump(user: UserRecord, when: string): void {
     user.version++;
     if (when > user.updatedAt) user.updatedAt = when;
   }

@@ -3,7 +3,8 @@
  * bench/lib/browser.ts). Every figure is measured here, with `performance.now()`, and
  * each case runs its baseline in the same page, on the same records, in the same run.
  */
-import { foldText, UserQuery, type User, type UserQueryInput } from '@roster/core';
+import { UserQuery, type UserQueryInput } from '@roster/core';
+import { foldText, type UserRecord } from '@roster/core/backend-kit';
 import {
   deleteIndexedDb,
   indexedDbBackend,
@@ -58,7 +59,7 @@ function done(tx: IDBTransaction): Promise<void> {
 }
 
 /** The users as the backend stores them after `createUsers` (all invited, version 1). */
-function asStored(n: number, seed: number): User[] {
+function asStored(n: number, seed: number): UserRecord[] {
   return generatePeople(n, seed).map((person) => ({
     ...person,
     status: 'invited',
@@ -149,9 +150,9 @@ export async function mixStatuses(args: { n: number; seed?: number }) {
   const now = Date.parse(T0);
   const users = asStored(args.n, args.seed ?? 7);
   for (let i = 0; i < users.length; i += 2000) {
-    const slice = users.slice(i, i + 2000).map((user): User => {
+    const slice = users.slice(i, i + 2000).map((user): UserRecord => {
       const roll = random();
-      const next: User = { ...user, version: 2 };
+      const next: UserRecord = { ...user, version: 2 };
       if (roll < 0.6)
         return {
           ...next,
@@ -185,10 +186,12 @@ export async function mixStatuses(args: { n: number; seed?: number }) {
 }
 
 /** The naive baseline: every record with `getAll`, filtered, sorted and sliced in JavaScript. */
-async function naive(name: string, keep: (user: User) => boolean): Promise<User[]> {
+async function naive(name: string, keep: (user: UserRecord) => boolean): Promise<UserRecord[]> {
   const db = await request(indexedDB.open(name));
   try {
-    const all = (await request(db.transaction('users').objectStore('users').getAll())) as User[];
+    const all = (await request(
+      db.transaction('users').objectStore('users').getAll(),
+    )) as UserRecord[];
     const matches = all.filter((user) => user.deletedAt === null && keep(user));
     const keyed = matches.map((user) => ({ user, key: foldText(user.name) }));
     keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.user.id < b.user.id ? -1 : 1));
@@ -198,7 +201,10 @@ async function naive(name: string, keep: (user: User) => boolean): Promise<User[
   }
 }
 
-const READS: Record<string, { query: UserQueryInput; keep: (user: User, now: Date) => boolean }> = {
+const READS: Record<
+  string,
+  { query: UserQueryInput; keep: (user: UserRecord, now: Date) => boolean }
+> = {
   'first-page': { query: {}, keep: () => true },
   'status-filter': { query: { status: ['inactive'] }, keep: (user) => user.status === 'inactive' },
   'group-filter': {
@@ -241,7 +247,7 @@ export async function read(args: { case: string; n: number; iterations?: number 
     3,
   );
   const now = new Date(T0);
-  let expected: User[] = [];
+  let expected: UserRecord[] = [];
   const baselineMs = await timed(
     async () => {
       expected = await naive(name, (user) => spec.keep(user, now));

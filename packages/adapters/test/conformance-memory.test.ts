@@ -3,7 +3,7 @@
  * reads the memory store directly, past LocalBackend's rules.
  */
 import { afterEach, beforeEach, describe, it } from '@roster/test-support/harness';
-import { LocalBackend } from '@roster/core';
+import { LocalBackend } from '@roster/core/backend-kit';
 import { runBackendConformance, storePeek } from '@roster/core/testing';
 import { memoryStore } from '@roster/adapters/memory';
 

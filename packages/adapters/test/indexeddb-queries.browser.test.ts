@@ -16,11 +16,9 @@ import {
   type Group,
   type Message,
   type Page,
-  type Store,
-  type StoreReader,
-  type User,
   type UserQueryInput,
 } from '@roster/core';
+import type { Store, StoreReader, UserRecord } from '@roster/core/backend-kit';
 import { memoryStore } from '@roster/adapters/memory';
 import { deleteIndexedDb, indexedDbStore, type IndexedDbStore } from '@roster/adapters/indexeddb';
 
@@ -61,7 +59,7 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function directory(n: number, seed: number): { users: User[]; groups: Group[] } {
+function directory(n: number, seed: number): { users: UserRecord[]; groups: Group[] } {
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const groups: Group[] = GROUPS.map((id, i) => ({
@@ -74,13 +72,13 @@ function directory(n: number, seed: number): { users: User[]; groups: Group[] } 
     createdAt: STAMPS[0]!,
     updatedAt: STAMPS[0]!,
   }));
-  const users: User[] = [];
+  const users: UserRecord[] = [];
   for (let i = 0; i < n; i++) {
     const first = pick(FIRST);
     const last = pick(LAST);
     const kind = random();
     const createdAt = pick(STAMPS);
-    const user: User = {
+    const user: UserRecord = {
       id: `u-${String(Math.floor(random() * 1e9)).padStart(9, '0')}-${i}`,
       name: `${first} ${last}`,
       email:
@@ -125,7 +123,7 @@ function directory(n: number, seed: number): { users: User[]; groups: Group[] } 
   return { users, groups };
 }
 
-async function load(store: Store, users: User[], groups: Group[]): Promise<void> {
+async function load(store: Store, users: UserRecord[], groups: Group[]): Promise<void> {
   await store.write(async (tx) => {
     for (const group of groups) await tx.putGroup(group);
   });
@@ -135,7 +133,7 @@ async function load(store: Store, users: User[], groups: Group[]): Promise<void>
     });
 }
 
-function query(store: Store, input: UserQueryInput, now = NOW): Promise<Page<User>> {
+function query(store: Store, input: UserQueryInput, now = NOW): Promise<Page<UserRecord>> {
   return store.read((tx) => tx.queryUsers(UserQuery.parse(input), now));
 }
 
@@ -191,6 +189,13 @@ const SEARCHES = [
   '@',
   'nobody-at-all',
   'ann.smith',
+  'obrien',
+  'smith@',
+  '@example.com',
+  'example.com',
+  '(082) 100',
+  '+27 (0)82 100',
+  'brien ann',
 ] as const;
 
 function sampleQueries(count: number, seed: number): UserQueryInput[] {
@@ -218,7 +223,7 @@ describe('indexeddb: user queries match the memory store', function () {
   let idb: IndexedDbStore;
   let memory: Store;
   let name: string;
-  let data: { users: User[]; groups: Group[] };
+  let data: { users: UserRecord[]; groups: Group[] };
 
   beforeEach(async () => {
     name = `roster-queries-${Date.now()}-${Math.random()}`;
@@ -282,7 +287,7 @@ describe('indexeddb: user queries match the memory store', function () {
   it('stays exact after edits, deletions, status changes and removals', async () => {
     const random = prng(3);
     const byId = new Map(data.users.map((u) => [u.id, u]));
-    const edits: User[] = [];
+    const edits: UserRecord[] = [];
     const removed: string[] = [];
     for (const user of data.users) {
       const roll = random();
@@ -291,7 +296,7 @@ describe('indexeddb: user queries match the memory store', function () {
         continue;
       }
       if (roll > 0.3) continue;
-      const next: User = structuredClone(user);
+      const next: UserRecord = structuredClone(user);
       next.version++;
       const change = Math.floor(random() * 6);
       if (change === 0) next.role = next.role === 'admin' ? 'member' : 'admin';

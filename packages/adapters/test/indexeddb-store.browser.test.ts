@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, it } from '@roster/test-support/harness';
 import { expect } from 'chai';
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type IDBPDatabase } from 'idb';
 import {
   AuditQuery,
   DEFAULT_SETTINGS,
@@ -16,8 +16,8 @@ import {
   UserQuery,
   type ChangeEvent,
   type NewUser,
-  type User,
 } from '@roster/core';
+import type { UserRecord } from '@roster/core/backend-kit';
 import {
   DB_VERSION,
   deleteIndexedDb,
@@ -28,6 +28,8 @@ import {
   type IndexedDbStatus,
 } from '@roster/adapters/indexeddb';
 import { rejection } from '@roster/test-support/rejection';
+import { toStoredUser } from '../src/indexeddb/records.js';
+import { userTokens } from '../src/indexeddb/tokens.js';
 
 const NOW = '2026-01-05T08:00:00.000Z';
 const actor = { id: 'admin-1', name: 'Admin' };
@@ -45,6 +47,20 @@ function newUser(i: number, overrides: Partial<NewUser> = {}): NewUser {
     notes: '',
     externalId: null,
     ...overrides,
+  };
+}
+
+/** A new user as the store holds it: invited, never signed in, version 1. */
+function storedUser(user: NewUser): UserRecord {
+  return {
+    ...user,
+    status: 'invited',
+    invitation: null,
+    lastLoginAt: null,
+    deletedAt: null,
+    version: 1,
+    createdAt: NOW,
+    updatedAt: NOW,
   };
 }
 
@@ -109,24 +125,27 @@ describe('indexeddb: schema versions', () => {
 
   it('upgrades a database written by version 1 without losing a record', async () => {
     // The version-1 layout, written with raw idb as that release did.
-    const users: (User & { emailKey: string | null })[] = Array.from({ length: 60 }, (_, i) => ({
-      id: `old-${i}`,
-      name: i === 7 ? 'Zanele Khumalo' : `Old Timer ${i}`,
-      email: i % 10 === 9 ? null : `Old${i}@Example.com`,
-      emailKey: i % 10 === 9 ? null : `old${i}@example.com`,
-      phone: i % 10 === 9 ? `+2782555${String(i).padStart(4, '0')}` : null,
-      role: i === 0 ? 'owner' : 'member',
-      groupIds: i % 2 ? ['grp-1'] : [],
-      notes: '',
-      externalId: i % 3 === 0 ? `HR-${i}` : null,
-      status: i % 4 === 0 ? 'active' : 'invited',
-      invitation: null,
-      lastLoginAt: i % 4 === 0 ? NOW : null,
-      deletedAt: i === 5 ? NOW : null,
-      version: 1,
-      createdAt: NOW,
-      updatedAt: NOW,
-    }));
+    const users: (UserRecord & { emailKey: string | null })[] = Array.from(
+      { length: 60 },
+      (_, i) => ({
+        id: `old-${i}`,
+        name: i === 7 ? 'Zanele Khumalo' : `Old Timer ${i}`,
+        email: i % 10 === 9 ? null : `Old${i}@Example.com`,
+        emailKey: i % 10 === 9 ? null : `old${i}@example.com`,
+        phone: i % 10 === 9 ? `+2782555${String(i).padStart(4, '0')}` : null,
+        role: i === 0 ? 'owner' : 'member',
+        groupIds: i % 2 ? ['grp-1'] : [],
+        notes: '',
+        externalId: i % 3 === 0 ? `HR-${i}` : null,
+        status: i % 4 === 0 ? 'active' : 'invited',
+        invitation: null,
+        lastLoginAt: i % 4 === 0 ? NOW : null,
+        deletedAt: i === 5 ? NOW : null,
+        version: 1,
+        createdAt: NOW,
+        updatedAt: NOW,
+      }),
+    );
     const v1 = await openDB(name, 1, { upgrade: v1Layout });
     const tx = v1.transaction(
       ['users', 'groups', 'devices', 'messages', 'audit', 'settings'],
@@ -239,6 +258,39 @@ describe('indexeddb: schema versions', () => {
   });
 });
 
+describe('indexeddb: schema version 4 (search tokens of core’s rule)', () => {
+  it('rewrites the search tokens a version-3 database stored', async () => {
+    const user = storedUser(
+      newUser(1, { name: "Seán O'Brien", email: 'sean@globex.example', phone: '+27824551234' }),
+    );
+    // Version 3's tokens: words split at apostrophes, every phone-digit suffix.
+    const digits = '27824551234';
+    const v3Tokens = [
+      ...['o', 'brien', 'sean', 'globex', 'example'].map((w) => `w:${w}`),
+      ...Array.from({ length: digits.length - 2 }, (_, i) => `p:${digits.slice(i)}`),
+    ];
+    const v3 = await openDB(name, 3, {
+      upgrade(db, _old, _new, tx) {
+        const steps = migrations.filter((step) => step.version <= 3);
+        void steps.reduce(
+          (done, step) => done.then(() => step.migrate(unwrap(db), unwrap(tx))),
+          Promise.resolve(),
+        );
+      },
+    });
+    await v3.put('users', { ...toStoredUser(user), _words: v3Tokens });
+    v3.close();
+
+    const upgraded = await backend();
+    const found = await upgraded.listUsers(UserQuery.parse({ search: 'obrien' }), { actor });
+    expect(found.items.map((u) => u.id)).to.deep.equal([user.id]);
+    expect(found.items[0], 'the record itself unchanged').to.deep.equal(user);
+    const stored = (await rawGet('users', user.id)) as { _words: string[] };
+    expect(stored._words).to.have.members(userTokens(user));
+    expect(stored._words, 'no phone suffixes').not.to.include('p:4551234');
+  });
+});
+
 describe('indexeddb: atomic calls', () => {
   it('a bulk create that fails part-way leaves nothing written', async () => {
     let calls = 0;
@@ -266,16 +318,7 @@ describe('indexeddb: atomic calls', () => {
   it('a store transaction whose function rejects keeps none of its writes', async () => {
     const store = await indexedDbStore({ name, crossTab: false });
     opened.push(store);
-    const user: User = {
-      ...newUser(9),
-      status: 'invited',
-      invitation: null,
-      lastLoginAt: null,
-      deletedAt: null,
-      version: 1,
-      createdAt: NOW,
-      updatedAt: NOW,
-    };
+    const user = storedUser(newUser(9));
     const error = await rejection(
       store.write(async (tx) => {
         await tx.putUser(user);

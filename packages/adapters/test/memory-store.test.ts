@@ -6,14 +6,14 @@ import {
   isRosterError,
   UserQuery,
   type AuditEvent,
-  type User,
   type UserQueryInput,
 } from '@roster/core';
+import type { UserRecord } from '@roster/core/backend-kit';
 import { memoryBackend, memoryStore } from '@roster/adapters/memory';
 
 const NOW = new Date('2026-01-05T08:00:00.000Z');
 
-function user(id: string, fields: Partial<User> = {}): User {
+function user(id: string, fields: Partial<UserRecord> = {}): UserRecord {
   return {
     id,
     name: `Name ${id}`,
@@ -119,7 +119,7 @@ describe('memoryStore: transactions', () => {
     expect(isRosterError(await rejection(leaked!.getUser('a')), 'unavailable')).to.equal(true);
     const readOnly = await rejection(
       store.read(async (tx) =>
-        (tx as unknown as { putUser(u: User): Promise<void> }).putUser(user('a')),
+        (tx as unknown as { putUser(u: UserRecord): Promise<void> }).putUser(user('a')),
       ),
     );
     expect(isRosterError(readOnly, 'unavailable')).to.equal(true);
@@ -155,7 +155,7 @@ describe('memoryStore: transactions', () => {
 
   it('validates seed records and is not persistent', () => {
     expect(() =>
-      memoryStore({ seed: { users: [{ ...user('a'), email: 5 } as unknown as User] } }),
+      memoryStore({ seed: { users: [{ ...user('a'), email: 5 } as unknown as UserRecord] } }),
     ).to.throw(/seed user/);
     expect(memoryStore().persistent).to.equal(false);
   });

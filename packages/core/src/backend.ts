@@ -110,6 +110,26 @@ export interface ChangeEvent {
 export type ChangeListener = (event: ChangeEvent) => void;
 
 /**
+ * The server process behind a remote backend, as its latest answer named it.
+ *
+ * @example
+ * ```ts
+ * const before = backend.serverInstance?.() ?? null;
+ * await backend.createUsers(batch);
+ * const after = backend.serverInstance?.() ?? null;
+ * if (before && after && before.bootId !== after.bootId && !after.durable) {
+ *   // the server restarted and lost what it held in memory: `before`'s writes may be gone
+ * }
+ * ```
+ */
+export interface ServerInstance {
+  /** Random per server start: another id means the server restarted (or was replaced). */
+  bootId: string;
+  /** Whether the server's storage survives a restart; `false`: a restart loses everything. */
+  durable: boolean;
+}
+
+/**
  * The Backend contract: domain-level operations that a storage or remote service
  * implements. Remote backends (REST, SCIM) enforce the rules on their server; local
  * ones (memory, IndexedDB) get them from `LocalBackend`.
@@ -177,6 +197,13 @@ export interface Backend {
 
   /** Listens for changes (this instance's and, where `remoteEvents`, others'). */
   subscribe(listener: ChangeListener): () => void;
+  /**
+   * Optional; remote backends (REST) only: the server instance that sent the latest
+   * answer, `null` before the first. Long work (an import) compares it between batches:
+   * when `bootId` changed and the new instance is not `durable`, what the earlier
+   * batches wrote may be gone, and the report must say so. Local backends omit it.
+   */
+  serverInstance?(): ServerInstance | null;
   /** Releases connections, timers and channels. */
   close(): Promise<void>;
 }

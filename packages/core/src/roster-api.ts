@@ -29,14 +29,9 @@ import type {
 import type { CountryCode } from './rules/phone.js';
 import type { ImportApi } from './import/api.js';
 import type { ExportApi } from './export/api.js';
+import type { Progress } from './progress.js';
 
-/** Progress of a long operation. */
-export interface Progress {
-  /** Items finished so far. */
-  done: number;
-  /** Items in all. */
-  total: number;
-}
+export type { Progress } from './progress.js';
 
 /** Options of every bulk call on the facade. */
 export interface BulkOptions {

@@ -1,7 +1,7 @@
 import { parseOrThrow } from './errors/index.js';
 import { Actor } from './model/index.js';
 import type { Roster, RosterOptions } from './roster-api.js';
-import { isCountryCode } from './rules/phone.js';
+import { isCountryCode } from './rules/country.js';
 import type { FacadeContext } from './facade/context.js';
 import { devicesApi } from './facade/devices.js';
 import { changeRelay } from './facade/events.js';
@@ -9,7 +9,7 @@ import { groupsApi } from './facade/groups.js';
 import { auditApi, outboxApi } from './facade/records.js';
 import { settingsApi } from './facade/settings.js';
 import { usersApi } from './facade/users.js';
-import { createImportApi } from './import/api.js';
+import { lazyImportApi } from './facade/lazy-import.js';
 import { createExportApi } from './export/api.js';
 
 /**
@@ -65,7 +65,7 @@ export function createRoster(options: RosterOptions): Roster {
     settings: settingsApi(ctx),
     outbox: outboxApi(ctx),
     audit: auditApi(ctx),
-    import: createImportApi(ctx),
+    import: lazyImportApi(ctx),
     export: createExportApi(ctx),
     subscribe: changeRelay(backend),
   };

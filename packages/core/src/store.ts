@@ -8,7 +8,7 @@ import type {
   Message,
   MessageQuery,
   Page,
-  User,
+  UserRecord,
   UserQuery,
 } from './model/index.js';
 import type { ChangeEvent } from './backend.js';
@@ -22,18 +22,18 @@ export type UserKey = 'email' | 'phone' | 'externalId';
  * (IndexedDB closes a transaction that waits on a foreign promise).
  */
 export interface StoreReader {
-  getUser(id: string): Promise<User | undefined>;
+  getUser(id: string): Promise<UserRecord | undefined>;
   /** Id of the user (deleted ones included) holding this unique key, if any. */
   findUserId(key: UserKey, value: string): Promise<string | undefined>;
   /**
    * Filters, searches, sorts and pages users. `now` decides the `expired` status.
    * Must not scan the whole directory when an index can answer.
    */
-  queryUsers(query: UserQuery, now: Date): Promise<Page<User>>;
+  queryUsers(query: UserQuery, now: Date): Promise<Page<UserRecord>>;
   /** Live (not deleted) users holding `role`, for the last-owner rule. Capped at `limit`. */
-  listUsersByRole(role: string, limit: number): Promise<User[]>;
+  listUsersByRole(role: string, limit: number): Promise<UserRecord[]>;
   /** Deleted users whose `deletedAt` is before `cutoff` (ISO), for purging. */
-  listDeletedBefore(cutoff: string): Promise<User[]>;
+  listDeletedBefore(cutoff: string): Promise<UserRecord[]>;
 
   getGroup(id: string): Promise<Group | undefined>;
   /** Id of the group with this normalised name or external ID, if any. */
@@ -50,7 +50,7 @@ export interface StoreReader {
 
 /** Writes inside a readwrite store transaction. */
 export interface StoreWriter extends StoreReader {
-  putUser(user: User): Promise<void>;
+  putUser(user: UserRecord): Promise<void>;
   deleteUser(id: string): Promise<void>;
   putGroup(group: Group): Promise<void>;
   deleteGroup(id: string): Promise<void>;

@@ -6,7 +6,8 @@
  */
 import { expect } from 'chai';
 import { afterEach, beforeEach, describe, it } from '@roster/test-support/harness';
-import { LocalBackend, type BackendCapabilities, type Store } from '@roster/core';
+import type { BackendCapabilities } from '@roster/core';
+import { LocalBackend, type Store } from '@roster/core/backend-kit';
 import {
   allPages,
   assert,

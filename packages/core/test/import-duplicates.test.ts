@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { describe, it } from '@roster/test-support/harness';
-import { readTable, suggestMapping, validateRows } from '@roster/core';
+import { readTable, suggestMapping, validateRows } from '../src/import/index.js';
 
 /** The first row of each key, the obvious way. */
 function expectedDuplicates(keys: string[], firstRow: number): (string | null)[] {

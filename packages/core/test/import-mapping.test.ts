@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from '@roster/test-support/harness';
-import { createRoster, importTemplate, readTable, suggestMapping } from '@roster/core';
+import { createRoster, importTemplate } from '@roster/core';
+import { readTable, suggestMapping } from '../src/import/index.js';
 import { memoryBackend } from '@roster/adapters/memory';
 
 describe('suggestMapping', () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from '@roster/test-support/harness';
-import { detectDelimiter, isRosterError, readTable } from '@roster/core';
+import { isRosterError } from '@roster/core';
+import { detectDelimiter, readTable } from '../src/import/index.js';
 
 const utf16 = (text: string, littleEndian: boolean, bom: boolean): Uint8Array => {
   const out = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);

@@ -1,15 +1,16 @@
 /**
  * The import engine in a module worker (Chromium): same results as in the page, and a
- * 100k-row file read → mapped → planned while the page stays responsive.
+ * 100k-row file read → mapped → planned while the page keeps painting.
  *
- * The 50 ms target for the longest main-thread task is a performance figure: the `import`
- * bench measures and reports it (`longest main-thread task`). This test guards the design
- * instead — the work runs off the main thread — with a bound that a main-thread parse of
- * 100k rows (about a second of blocking) cannot meet, yet a loaded CI machine does.
+ * How long the page may be blocked is a performance figure, measured by the `import`
+ * bench (`longest main-thread task`, target 50 ms). This test asserts no duration: it
+ * checks the design instead — the rows cross in chunks, the page takes turns between
+ * them, and frames are painted while the worker works.
  */
 import { expect } from 'chai';
 import { after, before, describe, it } from '@roster/test-support/harness';
-import { createRoster, localImportEngine, readTable, type Roster } from '@roster/core';
+import { createRoster, type Roster } from '@roster/core';
+import { localImportEngine, readTable, suggestMapping, withCell } from '../src/import/index.js';
 import { createImportWorkerClient, type ImportWorkerClient } from '@roster/core/import-worker';
 import { memoryBackend } from '@roster/adapters/memory';
 import { generateCsv } from '../../../bench/suites/import-data.js';
@@ -19,13 +20,14 @@ let roster: Roster;
 
 before(() => {
   // Source checkout: point at the TypeScript entry (dist uses the default ./worker.js).
-  engine = createImportWorkerClient({
-    worker: () =>
-      new Worker(new URL('../src/import-worker/worker.ts', import.meta.url), { type: 'module' }),
-  });
+  engine = createImportWorkerClient({ worker: sourceWorker });
   roster = createRoster({ backend: memoryBackend(), defaultCountry: 'ZA' });
 });
 after(() => engine.terminate());
+
+function sourceWorker(): Worker {
+  return new Worker(new URL('../src/import-worker/worker.ts', import.meta.url), { type: 'module' });
+}
 
 describe('import worker', () => {
   it('reads, maps and validates exactly like the page does', async () => {
@@ -36,9 +38,7 @@ describe('import worker', () => {
     expect(inWorker.rows).to.deep.equal(local.rows);
     expect(inWorker.detected).to.deep.include({ delimiter: ';', header: true });
     const suggestion = await roster.import.suggestMapping(inWorker);
-    expect(suggestion.mapping).to.deep.equal(
-      (await localImportEngine.suggestMapping(local)).mapping,
-    );
+    expect(suggestion.mapping).to.deep.equal(suggestMapping(local).mapping);
     const plan = await roster.import.plan(inWorker, suggestion.mapping);
     expect(plan.entries.map((e) => [e.row, e.action])).to.deep.equal([
       [2, 'create'],
@@ -83,74 +83,41 @@ describe('import worker', () => {
     expect(fromWorker.entries[1]!.values).to.deep.include({ name: 'Bob Ng', notes: '=1+2' });
   });
 
-  it('validates the rows as they are now, after the admin fixed a cell', async () => {
+  it('validates a corrected table in the worker, sending its rows in chunks', async () => {
     const watched = watchedEngine();
     try {
       const table = await roster.import.readTable('Name,Email\nAnn,ann@\n', {
         engine: watched.engine,
       });
-      table.rows[0]![1] = 'ann@example.com';
-      const plan = await roster.import.plan(table, { columns: ['name', 'email'] });
-      expect(plan.entries[0]!.action).to.equal('create');
-      expect(watched.ops).to.include('validateRows');
+      const fixed = withCell(table, 2, 1, 'ann@example.com');
+      const before = await roster.import.plan(table, { columns: ['name', 'email'] });
+      const after = await roster.import.plan(fixed, { columns: ['name', 'email'] });
+      expect(before.entries[0]!.action).to.equal('error');
+      expect(after.entries[0]!.action).to.equal('create');
+      expect(watched.ops.filter((op) => op === 'validateChunk')).to.have.length(2);
     } finally {
       watched.engine.terminate();
     }
   });
 
-  it('plans an unchanged table from the worker’s own copy, sending no rows back', async () => {
-    const watched = watchedEngine();
-    try {
-      const table = await roster.import.readTable(
-        new Blob(['Name,Email\nAnn,ann@example.com\nBob,bob@\n']),
-        { engine: watched.engine },
-      );
-      const plan = await roster.import.plan(table, { columns: ['name', 'email'] });
-      expect(plan.entries.map((e) => e.action)).to.deep.equal(['create', 'error']);
-      expect(watched.ops).to.include('validateKept');
-      expect(watched.ops).not.to.include('validateRows');
-    } finally {
-      watched.engine.terminate();
-    }
-  });
-
-  it('notices a moved value or a removed row, and sends the rows then', async () => {
-    const watched = watchedEngine();
-    try {
-      const table = await roster.import.readTable('Name,Email\nAnn,ann@example.com\nBob,b@x.io\n', {
-        engine: watched.engine,
-      });
-      // Same characters, other cells: 'Ann,ann@example.com' → 'Annann,@example.com'.
-      table.rows[0] = ['Annann', '@example.com'];
-      const moved = await roster.import.plan(table, { columns: ['name', 'email'] });
-      expect(moved.entries[0]!.action).to.equal('error');
-      table.rows.splice(0, 1);
-      table.rowNumbers.splice(0, 1);
-      const removed = await roster.import.plan(table, { columns: ['name', 'email'] });
-      expect(removed.entries.map((e) => [e.row, e.action])).to.deep.equal([[3, 'create']]);
-      expect(watched.ops.filter((op) => op === 'validateRows')).to.have.length(2);
-    } finally {
-      watched.engine.terminate();
-    }
-  });
-
-  it('sends the rows when the worker no longer keeps the table', async () => {
-    const watched = watchedEngine();
-    try {
-      const first = await roster.import.readTable('Name,Email\nAnn,ann@example.com\n', {
-        engine: watched.engine,
-      });
-      // The worker keeps the last two tables it read.
-      await roster.import.readTable('Name\nB\n', { engine: watched.engine });
-      await roster.import.readTable('Name\nC\n', { engine: watched.engine });
-      const plan = await roster.import.plan(first, { columns: ['name', 'email'] });
-      expect(plan.entries.map((e) => [e.values.email, e.action])).to.deep.equal([
-        ['ann@example.com', 'create'],
-      ]);
-      expect(watched.ops).to.include.members(['validateKept', 'validateRows']);
-    } finally {
-      watched.engine.terminate();
-    }
+  it('shows a stray quote as a warning on its row, as the page does', async () => {
+    const text = 'Name,Email\nAnn,ann@example.com\n"Bo" Ng,bo@example.com\n';
+    const table = await roster.import.readTable(new Blob([text]), { engine });
+    const plan = await roster.import.plan(table, { columns: ['name', 'email'] });
+    const local = await roster.import.plan(
+      await readTable(new Blob([text])),
+      {
+        columns: ['name', 'email'],
+      },
+      { engine: localImportEngine },
+    );
+    expect(plan.entries).to.deep.equal(local.entries);
+    expect(plan.entries[1]!.issues).to.deep.include({
+      field: 'row',
+      severity: 'warning',
+      code: 'malformed_quote',
+      message: table.warnings[0]!.message,
+    });
   });
 
   it('reports worker errors as Roster errors', async () => {
@@ -161,19 +128,33 @@ describe('import worker', () => {
     expect((error as Error).message).to.match(/more than 1 rows/);
   });
 
-  it('keeps the page responsive while it plans 100k rows in the worker', async () => {
+  it('keeps painting while it plans 100k rows in the worker: the page works in slices', async () => {
+    const watched = watchedEngine();
     const file = new Blob([generateCsv(100_000)], { type: 'text/csv' });
-    // A busy machine (parallel test files, CI neighbours) stretches any task now and then;
-    // blocking by design would show in every attempt, so the best of three is asserted.
-    const attempts: Attempt[] = [];
-    for (let i = 0; i < 3; i++) {
-      const attempt = await measureImport(file);
-      attempts.push(attempt);
-      if (attempt.longest <= RESPONSIVE_MS && attempt.widestGap <= RESPONSIVE_MS) break;
+    // Let the task that generated the file end before counting.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let frames = 0;
+    let counting = true;
+    const count = (): void => {
+      if (!counting) return;
+      frames++;
+      requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    try {
+      const fresh = createRoster({ backend: memoryBackend(), defaultCountry: 'ZA' });
+      const table = await fresh.import.readTable(file, { engine: watched.engine });
+      const { mapping } = await fresh.import.suggestMapping(table);
+      const plan = await fresh.import.plan(table, mapping, { defaultCountry: 'ZA' });
+      expect(plan.counts).to.deep.equal({ create: 100_000, update: 0, skip: 0, error: 0 });
+    } finally {
+      counting = false;
+      watched.engine.terminate();
     }
-    const best = attempts.reduce((a, b) => (b.longest < a.longest ? b : a));
-    expect(best.longest, best.timeline).to.be.at.most(RESPONSIVE_MS);
-    expect(best.widestGap, best.timeline).to.be.at.most(RESPONSIVE_MS);
+    // 200 chunks of 500 rows, the page yielding after each; a page that parsed or
+    // validated the file itself in one task would paint one frame, not several.
+    expect(watched.ops.filter((op) => op === 'validateChunk')).to.have.length(200);
+    expect(frames).to.be.at.least(3);
   });
 });
 
@@ -182,9 +163,7 @@ function watchedEngine(): { engine: ImportWorkerClient; ops: string[] } {
   const ops: string[] = [];
   const engine = createImportWorkerClient({
     worker: () => {
-      const worker = new Worker(new URL('../src/import-worker/worker.ts', import.meta.url), {
-        type: 'module',
-      });
+      const worker = sourceWorker();
       const post = worker.postMessage.bind(worker) as (message: { op: string }) => void;
       worker.postMessage = ((message: { op: string }) => {
         ops.push(message.op);
@@ -194,57 +173,4 @@ function watchedEngine(): { engine: ImportWorkerClient; ops: string[] } {
     },
   });
   return { engine, ops };
-}
-
-/** Main-thread bound for the design check (the bench reports the real figure against 50 ms). */
-const RESPONSIVE_MS = 200;
-
-interface Attempt {
-  longest: number;
-  widestGap: number;
-  timeline: string;
-}
-
-/** Reads, maps and plans `file` in the worker while watching the main thread. */
-async function measureImport(file: Blob): Promise<Attempt> {
-  // Let the task that generated the file (or the previous attempt) end before observing.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const events: [number, string][] = [];
-  const mark = (name: string): void => void events.push([performance.now(), name]);
-  let longest = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      longest = Math.max(longest, entry.duration);
-      events.push([entry.startTime, `long task ${entry.duration.toFixed(0)} ms`]);
-    }
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  let last = performance.now();
-  let widestGap = 0;
-  const heartbeat = setInterval(() => {
-    const now = performance.now();
-    widestGap = Math.max(widestGap, now - last);
-    last = now;
-  }, 5);
-  const fresh = createRoster({ backend: memoryBackend(), defaultCountry: 'ZA' });
-  try {
-    mark('start');
-    const table = await fresh.import.readTable(file, { engine });
-    mark('read');
-    const { mapping } = await fresh.import.suggestMapping(table);
-    mark('mapped');
-    const plan = await fresh.import.plan(table, mapping, { defaultCountry: 'ZA' });
-    mark('planned');
-    expect(plan.entries).to.have.length(100_000);
-    expect(plan.counts).to.deep.equal({ create: 100_000, update: 0, skip: 0, error: 0 });
-  } finally {
-    clearInterval(heartbeat);
-    observer.disconnect();
-  }
-  const t0 = events.find(([, name]) => name === 'start')![0];
-  const timeline = events
-    .sort((a, b) => a[0] - b[0])
-    .map(([t, name]) => `${(t - t0).toFixed(0)}ms ${name}`)
-    .join(', ');
-  return { longest, widestGap, timeline };
 }

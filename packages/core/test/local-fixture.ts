@@ -1,12 +1,5 @@
-import {
-  LocalBackend,
-  UserQuery,
-  type Actor,
-  type NewUser,
-  type Store,
-  type User,
-  type UserQueryInput,
-} from '@roster/core';
+import { UserQuery, type Actor, type NewUser, type User, type UserQueryInput } from '@roster/core';
+import { LocalBackend, type Store } from '@roster/core/backend-kit';
 import { testClock, testMailer, type TestClock, type TestMailer } from '@roster/core/testing';
 import { memoryStore } from '@roster/adapters/memory';
 import { expect } from 'chai';

@@ -1,12 +1,7 @@
 import { describe, it } from '@roster/test-support/harness';
 import { expect } from 'chai';
-import {
-  displayStatus,
-  LocalBackend,
-  MessageQuery,
-  type ChangeEvent,
-  type Store,
-} from '@roster/core';
+import { displayStatus, MessageQuery, type ChangeEvent } from '@roster/core';
+import { LocalBackend, type Store } from '@roster/core/backend-kit';
 import { assert, DEFAULT_BOUNCE_REASON } from '@roster/core/testing';
 import { memoryStore } from '@roster/adapters/memory';
 import { rig } from './local-fixture.js';

@@ -5,6 +5,32 @@
  */
 export { RosterProviderElement } from './provider/roster-provider.js';
 export { RosterUserTableElement } from './user-table/roster-user-table.js';
+export { RosterGroupManagerElement } from './group-manager/roster-group-manager.js';
+export { RosterGroupSelectEvent } from './group-manager/events.js';
+export type { GroupManagerMessages } from './group-manager/messages.js';
+export { RosterDeviceListElement } from './device-list/roster-device-list.js';
+export { RosterDeviceSignedOutEvent } from './device-list/events.js';
+export type { DeviceListMessages } from './device-list/messages.js';
+export { RosterUserFormElement } from './user-form/roster-user-form.js';
+export { RosterUserSavedEvent, RosterCancelEvent } from './user-form/events.js';
+export type { UserFormMessages, UserFormField } from './user-form/messages.js';
+export { RosterUserDetailsElement } from './user-details/roster-user-details.js';
+export { RosterUserDeletedEvent } from './user-details/events.js';
+export type { UserDetailsMessages } from './user-details/messages.js';
+export type { UserAction } from './user-details/actions.js';
+export {
+  ConfirmDialog,
+  confirmDialogStyles,
+  type ConfirmRequest,
+} from './foundation/confirm-dialog.js';
+export {
+  RosterUserOpenEvent,
+  RosterUserCreateEvent,
+  RosterQueryChangeEvent,
+  RosterSelectionChangeEvent,
+  type UserTableSelection,
+} from './user-table/events.js';
+export type { UserTableQuery, ColumnId } from './user-table/query.js';
 export { RosterImportWizardElement } from './import-wizard/roster-import-wizard.js';
 export {
   RosterImportStepEvent,
@@ -13,7 +39,6 @@ export {
   RosterImportUndoEvent,
   type ImportWizardStep,
 } from './import-wizard/events.js';
-export { RosterUserOpenEvent } from './events.js';
 export { rosterContext } from './context.js';
 export { messagesFor, registerLocale, en, de, type RosterMessages } from './i18n/index.js';
 export type { CommonMessages } from './i18n/common.js';

@@ -1,11 +1,5 @@
-import {
-  AuditEvent,
-  decodeCursor,
-  encodeCursor,
-  ValidationError,
-  type AuditQuery,
-  type Page,
-} from '@roster/core';
+import { AuditEvent, ValidationError, type AuditQuery, type Page } from '@roster/core';
+import { decodeCursor, encodeCursor } from '@roster/core/backend-kit';
 import { countOf, type CounterDelta } from './counters.js';
 import { AUDIT_POSITIONS, parseStored, toAuditChunks, type AuditChunk } from './records.js';
 import { MOVED, walk } from './requests.js';

@@ -1,4 +1,4 @@
-import { LocalBackend, type LocalBackendOptions } from '@roster/core';
+import { LocalBackend, type LocalBackendOptions } from '@roster/core/backend-kit';
 import { IndexedDbStore, type IndexedDbStatus, type IndexedDbStoreOptions } from './store.js';
 
 /** Options of {@link indexedDbBackend}: the database, and the ports of `LocalBackend`. */

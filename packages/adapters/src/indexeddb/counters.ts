@@ -1,4 +1,4 @@
-import { foldText, type User } from '@roster/core';
+import { foldText, type UserRecord } from '@roster/core/backend-kit';
 import { statusKey, type StatusKey } from './records.js';
 import { request } from './requests.js';
 import { HIGH } from './schema.js';
@@ -28,7 +28,7 @@ export interface CountRecord {
 export const NAME_PREFIX = 3;
 
 /** The buckets a user counts in. */
-function bucketsOf(user: User): IDBValidKey[][] {
+function bucketsOf(user: UserRecord): IDBValidKey[][] {
   const deleted: Deleted = user.deletedAt === null ? 0 : 1;
   const status = statusKey(user);
   const buckets: IDBValidKey[][] = [
@@ -45,7 +45,7 @@ export class CounterDelta {
   readonly #deltas = new Map<string, { key: IDBValidKey[]; delta: number }>();
 
   /** A user record changed from `before` to `after` (either may be absent). */
-  change(before: User | null | undefined, after: User | null | undefined): void {
+  change(before: UserRecord | null | undefined, after: UserRecord | null | undefined): void {
     if (before) for (const key of bucketsOf(before)) this.#add(key, -1);
     if (after) for (const key of bucketsOf(after)) this.#add(key, 1);
   }

@@ -1,11 +1,5 @@
-import {
-  decodeCursor,
-  encodeCursor,
-  Group,
-  ValidationError,
-  type GroupQuery,
-  type Page,
-} from '@roster/core';
+import { Group, ValidationError, type GroupQuery, type Page } from '@roster/core';
+import { decodeCursor, encodeCursor } from '@roster/core/backend-kit';
 import { parseStored, type StoredGroup } from './records.js';
 import { request, walk } from './requests.js';
 import { GROUP_INDEX, STORE } from './schema.js';

@@ -1,11 +1,5 @@
-import {
-  decodeCursor,
-  encodeCursor,
-  Message,
-  ValidationError,
-  type MessageQuery,
-  type Page,
-} from '@roster/core';
+import { Message, ValidationError, type MessageQuery, type Page } from '@roster/core';
+import { decodeCursor, encodeCursor } from '@roster/core/backend-kit';
 import { parseStored } from './records.js';
 import { MOVED, request, walk } from './requests.js';
 import { MESSAGE_INDEX, STORE } from './schema.js';

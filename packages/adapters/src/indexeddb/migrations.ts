@@ -1,10 +1,12 @@
-import type { AuditEvent, Message, User } from '@roster/core';
+import type { AuditEvent, Message } from '@roster/core';
+import type { UserRecord } from '@roster/core/backend-kit';
 import { CounterDelta } from './counters.js';
 import { filterKey, KeyFilter } from './key-filter.js';
 import { writeFilter } from './key-gate.js';
 import { writeAuditChunks } from './audit-log.js';
 import { toStoredGroup, toStoredUser, type StoredUser } from './records.js';
 import { request, walk } from './requests.js';
+import { userTokens } from './tokens.js';
 import {
   AUDIT_INDEX,
   DB_VERSION,
@@ -84,7 +86,7 @@ const v2: Migration = {
     users.createIndex(USER_INDEX.deletedAt, '_delAt');
     users.createIndex(USER_INDEX.expiry, ['_d', '_exp']);
     await walk(users.openCursor(), (cursor) => {
-      const { emailKey: _dropped, ...user } = cursor.value as User & { emailKey?: string };
+      const { emailKey: _dropped, ...user } = cursor.value as UserRecord & { emailKey?: string };
       const stored: StoredUser = toStoredUser(user);
       cursor.update(stored);
       counters.change(null, stored);
@@ -150,6 +152,23 @@ const v3: Migration = {
   },
 };
 
+/**
+ * Version 4: the search tokens of core's keyword rule. Words are also joined across
+ * apostrophes (`obrien` for `O'Brien`), which stored tokens lacked; phone tokens are the two
+ * forms a phone search starts (international digits, national number) instead of every
+ * digit suffix. Every user's `_words` is rewritten; the multiEntry index follows.
+ */
+const v4: Migration = {
+  version: 4,
+  description: "search tokens of core's keyword rule (apostrophe-joined words, phone forms)",
+  async migrate(_db, tx) {
+    await walk(tx.objectStore(STORE.users).openCursor(), (cursor) => {
+      const stored = cursor.value as StoredUser;
+      cursor.update({ ...stored, _words: userTokens(stored) });
+    });
+  },
+};
+
 /** Oldest first, then by id: the order log records get their sequence numbers in. */
 function byTime<T extends { id: string }>(at: (record: T) => string) {
   return (a: T, b: T): number => {
@@ -161,7 +180,7 @@ function byTime<T extends { id: string }>(at: (record: T) => string) {
 }
 
 /** Every schema step, oldest first. The last one's `version` is `DB_VERSION`. */
-export const migrations: readonly Migration[] = [v1, v2, v3];
+export const migrations: readonly Migration[] = [v1, v2, v3, v4];
 
 /** Runs the steps a database at `oldVersion` has not had, up to `DB_VERSION`. */
 export async function migrate(

@@ -1,15 +1,13 @@
 import {
-  foldText,
   normalizeEmail,
   normalizeGroupName,
-  userSortValue,
+  toIssueCode,
   type AuditEvent,
   type Group,
   type RosterIssue,
-  type SortValue,
-  type User,
   type UserSortField,
 } from '@roster/core';
+import { foldText, userSortValue, type SortValue, type UserRecord } from '@roster/core/backend-kit';
 import { corruptRecord } from './errors.js';
 import { groupTokens, userTokens } from './tokens.js';
 
@@ -45,16 +43,16 @@ export interface UserIndexFields {
   _words: string[];
 }
 
-export type StoredUser = User & UserIndexFields;
+export type StoredUser = UserRecord & UserIndexFields;
 
 /** The stored status of a user (see {@link StatusKey}). */
-export function statusKey(user: Pick<User, 'status' | 'invitation'>): StatusKey {
+export function statusKey(user: Pick<UserRecord, 'status' | 'invitation'>): StatusKey {
   if (user.status !== 'invited') return user.status;
   return user.invitation?.bouncedAt ? 'bounced' : 'pending';
 }
 
 /** The stored form of a user, with every derived field. */
-export function toStoredUser(user: User): StoredUser {
+export function toStoredUser(user: UserRecord): StoredUser {
   const stored: StoredUser = {
     ...user,
     _d: user.deletedAt === null ? 0 : 1,
@@ -96,7 +94,7 @@ export function parseStored<T>(
   const issues: RosterIssue[] = result.error.issues.map((issue) => ({
     path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
     message: issue.message,
-    code: issue.code,
+    code: toIssueCode(issue.code),
   }));
   throw corruptRecord(store, id, issues, result.error);
 }

@@ -4,7 +4,7 @@
  */
 
 /** The schema version this code reads and writes. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Object stores of the current layout. */
 export const STORE = {
@@ -43,7 +43,7 @@ export const USER_INDEX = {
   statusName: 'byStatusName',
   /** Group membership: multiEntry over `groupIds`. */
   groups: 'groups',
-  /** Search tokens: multiEntry over `_words` (word and phone-digit prefixes are ranges on it). */
+  /** Search tokens: multiEntry over `_words` (word and phone-form prefixes are ranges on it; v4 tokens). */
   words: 'words',
   /** Deletion time in ms (`_delAt`), for purging. */
   deletedAt: 'deletedAt',

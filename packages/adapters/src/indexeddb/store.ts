@@ -1,11 +1,5 @@
-import {
-  isRosterError,
-  UnavailableError,
-  type ChangeEvent,
-  type Store,
-  type StoreReader,
-  type StoreWriter,
-} from '@roster/core';
+import { isRosterError, UnavailableError, type ChangeEvent } from '@roster/core';
+import type { Store, StoreReader, StoreWriter } from '@roster/core/backend-kit';
 import { ALL_KINDS, ChangeChannel } from './channel.js';
 import { storageError } from './errors.js';
 import { KeyFilter } from './key-filter.js';
@@ -275,7 +269,7 @@ function endedEarly(cause: unknown): UnavailableError {
  *
  * @example
  * ```ts
- * import { LocalBackend } from '@roster/core';
+ * import { LocalBackend } from '@roster/core/backend-kit';
  * import { indexedDbStore } from '@roster/adapters/indexeddb';
  *
  * const store = await indexedDbStore({ name: 'acme-directory' });

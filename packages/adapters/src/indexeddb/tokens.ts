@@ -1,27 +1,27 @@
-import { foldText, type User } from '@roster/core';
+import type { User } from '@roster/core';
+import { foldText, parseSearch, userSearchText } from '@roster/core/backend-kit';
 
 /**
- * Search tokens. Every user carries, in `_words` (a multiEntry index), one token per
- * folded word of name, email and external ID (`w:ann`, `w:example`) and one per suffix of
- * the phone digits of at least three digits (`p:27821234567`, `p:7821234567`, …).
+ * Search tokens. Every user carries, in `_words` (a multiEntry index), one token per word
+ * of core's search text (`userSearchText`: folded letter/digit runs of name, email and
+ * external ID, apostrophes also joined: `w:ann`, `w:example`, `w:obrien`) and one per
+ * phone form a phone search starts (`p:27824551234`, `p:824551234`).
  *
  * A word that starts another word of the same user is left out (it matches nothing the
  * longer one does not).
  *
- * A keyword search then reads one prefix range of that index (the longest search word),
- * which holds every possible match and, for a name or email, few others; the exact
- * matcher from core (`compileUserFilter`) decides. Cost follows the matches of one word,
- * not the size of the directory. Phone suffixes make "contains these digits" (the
- * national form `082 455` of `+27824551234`) a prefix range as well.
+ * A keyword search then reads one prefix range of that index (the longest letter/digit
+ * run of any search term) and, for a phone-like search, the phone range; together they
+ * hold every possible match (core's rule: each run of a term starts a word of the user)
+ * and, for a name or email, few others; core's matcher (`compileUserFilter`) decides.
+ * Cost follows the matches of one word, not the size of the directory.
  */
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
 /** Prefix of word tokens. */
 export const WORD = 'w:';
-/** Prefix of phone-digit suffix tokens. */
+/** Prefix of phone-digit tokens. */
 export const DIGITS = 'p:';
-/** Shortest digit string a phone search matches (core's matcher ignores shorter ones). */
-const MIN_DIGITS = 3;
 
 /** Folded words of a text (the same split as core's search text). */
 export function foldedWords(text: string): string[] {
@@ -30,13 +30,9 @@ export function foldedWords(text: string): string[] {
 
 /** The search tokens of a user (see the module comment). */
 export function userTokens(user: Pick<User, 'name' | 'email' | 'phone' | 'externalId'>): string[] {
-  const words = new Set<string>();
-  for (const field of [user.name, user.email, user.externalId])
-    if (field) for (const word of foldedWords(field)) words.add(WORD + word);
-  const tokens = withoutPrefixes(words);
-  const digits = (user.phone ?? '').replace(/\D/g, '');
-  for (let start = 0; start + MIN_DIGITS <= digits.length; start++)
-    tokens.push(DIGITS + digits.slice(start));
+  const text = userSearchText(user);
+  const tokens = withoutPrefixes(new Set(text.words.map((word) => WORD + word)));
+  for (const digits of text.phones) tokens.push(DIGITS + digits);
   return tokens;
 }
 
@@ -71,34 +67,26 @@ export function startsWith(prefix: string): IDBKeyRange {
 
 /**
  * Token ranges whose union holds every user a keyword `search` can match (core's
- * `compileSearch` semantics), or `null` when no range can (a search of punctuation only):
- * then the caller scans.
+ * `parseSearch` / `compileSearch` rule), or `null` when no range can (a search of
+ * punctuation only): then the caller scans.
  *
- * Every word of a search must start some word of a field. Whatever the search word
- * (`d.smith@`), each of its own letter/digit runs starts some word of that field, so the
- * longest run (`smith`) is a safe and selective range. A phone-like search also matches
- * by digits: those starting the number or contained in it without leading zeros.
+ * Every letter/digit run of a matching term starts some word of the user, so the longest
+ * run (`smith` of `d.smith@`) is a safe and selective range; a phone-like search also
+ * matches users whose phone form starts with its digits.
  */
 export function searchRanges(search: string): IDBKeyRange[] | null {
-  const trimmed = search.trim();
-  if (trimmed === '') return null;
-  const longest = longestPart(trimmed);
+  const parsed = parseSearch(search);
+  if (!parsed) return null;
+  const longest = longestPart(search);
   if (longest === '') return null;
   const ranges = [startsWith(WORD + longest)];
-  const phoneLike = /^[+\d\s().-]+$/.test(trimmed) ? trimmed.replace(/\D/g, '') : '';
-  const national = phoneLike.replace(/^0+/, '');
-  if (phoneLike.length >= MIN_DIGITS) ranges.push(startsWith(DIGITS + phoneLike));
-  if (national.length >= MIN_DIGITS && national !== phoneLike)
-    ranges.push(startsWith(DIGITS + national));
+  if (parsed.phone !== null) ranges.push(startsWith(DIGITS + parsed.phone));
   return ranges;
 }
 
-/** True when every word of a search is letters and digits only (after folding). */
+/** True when every term of a search is letters and digits only (after folding). */
 export function isPlainSearch(search: string): boolean {
-  return foldText(search.trim())
-    .split(/\s+/u)
-    .filter(Boolean)
-    .every((term) => !SPLIT.test(term));
+  return parseSearch(search)?.terms.every((term) => term.plain) ?? true;
 }
 
 /** The longest letter/digit run of any word of a search (`''` when there is none). */

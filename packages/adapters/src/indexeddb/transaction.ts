@@ -2,18 +2,20 @@ import {
   AccountSettings,
   Device,
   type Group,
-  User,
   type AuditEvent,
   type AuditQuery,
   type GroupQuery,
   type Message,
   type MessageQuery,
   type Page,
+  type UserQuery,
+} from '@roster/core';
+import {
+  UserRecord,
   type StoreReader,
   type StoreWriter,
   type UserKey,
-  type UserQuery,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import { CounterDelta } from './counters.js';
 import { filterKey } from './key-filter.js';
 import { KeyGate, type KeyFilterCache } from './key-gate.js';
@@ -49,8 +51,8 @@ const UNIQUE_INDEX: Record<UserKey, string> = {
 };
 
 /** Validates a stored user on its way out (derived fields dropped by the schema). */
-export function readUser(stored: unknown): User {
-  return parseStored(User, stored, STORE.users, idOfRecord(stored));
+export function readUser(stored: unknown): UserRecord {
+  return parseStored(UserRecord, stored, STORE.users, idOfRecord(stored));
 }
 
 function idOfRecord(value: unknown): unknown {
@@ -88,7 +90,7 @@ export class IdbReader implements StoreReader, UserQueryContext {
     /* only write transactions remember what they read */
   }
 
-  read(user: StoredUser): User {
+  read(user: StoredUser): UserRecord {
     return readUser(user);
   }
 
@@ -96,7 +98,7 @@ export class IdbReader implements StoreReader, UserQueryContext {
     return (await request(this.users.get(id))) as StoredUser | undefined;
   }
 
-  async getUser(id: string): Promise<User | undefined> {
+  async getUser(id: string): Promise<UserRecord | undefined> {
     const stored = await this.loadUser(id);
     return stored === undefined ? undefined : readUser(stored);
   }
@@ -105,11 +107,11 @@ export class IdbReader implements StoreReader, UserQueryContext {
     return (await request(this.users.index(UNIQUE_INDEX[key]).getKey(value))) as string | undefined;
   }
 
-  queryUsers(query: UserQuery, now: Date): Promise<Page<User>> {
+  queryUsers(query: UserQuery, now: Date): Promise<Page<UserRecord>> {
     return queryUsers(this, query, now);
   }
 
-  async listUsersByRole(role: string, limit: number): Promise<User[]> {
+  async listUsersByRole(role: string, limit: number): Promise<UserRecord[]> {
     const range = prefixRange([0, role], HIGH);
     const found = (await request(
       this.users.index(USER_INDEX.role).getAll(range, limit),
@@ -120,7 +122,7 @@ export class IdbReader implements StoreReader, UserQueryContext {
     });
   }
 
-  async listDeletedBefore(cutoff: string): Promise<User[]> {
+  async listDeletedBefore(cutoff: string): Promise<UserRecord[]> {
     const range = IDBKeyRange.upperBound(Date.parse(cutoff), true);
     const found = (await request(
       this.users.index(USER_INDEX.deletedAt).getAll(range),
@@ -257,7 +259,7 @@ export class IdbWriter extends IdbReader implements StoreWriter {
     return group ? structuredClone(group) : undefined;
   }
 
-  async putUser(user: User): Promise<void> {
+  async putUser(user: UserRecord): Promise<void> {
     const before = this.#known.get(user.id);
     // The counts need the record being replaced: read it unless this transaction has.
     const previous = before === undefined ? ((await super.loadUser(user.id)) ?? null) : before;

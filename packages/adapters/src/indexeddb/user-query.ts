@@ -1,19 +1,22 @@
 import {
+  displayStatus,
+  DisplayStatus,
+  ValidationError,
+  type Page,
+  type UserQuery,
+} from '@roster/core';
+import {
   compareSortKeys,
   compileUserFilter,
   decodeCursor,
-  displayStatus,
   encodeCursor,
+  phoneSearchDigits,
   userSearchText,
-  ValidationError,
-  type DisplayStatus,
-  type Page,
   type SortKey,
   type SortValue,
-  type User,
-  type UserQuery,
+  type UserRecord,
   type UserSearchText,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 import { countUsers, namePrefixCounts } from './counters.js';
 import { corruptRecord } from './errors.js';
 import {
@@ -64,7 +67,7 @@ export interface UserQueryContext {
   /** Called with every record a page returns (a write transaction remembers them). */
   seen(user: StoredUser): void;
   /** Validates a stored user on its way out. */
-  read(user: StoredUser): User;
+  read(user: StoredUser): UserRecord;
 }
 
 type Deleted = 0 | 1;
@@ -72,8 +75,8 @@ type Deleted = 0 | 1;
 /** Offsets from which a name-sorted page is positioned by the name-prefix counts. */
 const DEEP_OFFSET = 1000;
 
-/** Display statuses in ascending sort order (core's STATUS_ORDER). */
-const STATUS_ORDER: DisplayStatus[] = ['invited', 'expired', 'bounced', 'active', 'inactive'];
+/** Display statuses in ascending sort order (the order of core's `DisplayStatus`). */
+const STATUS_ORDER = DisplayStatus.options;
 
 function storedStatusOf(status: DisplayStatus): StatusKey {
   return status === 'invited' || status === 'expired' ? 'pending' : status;
@@ -103,7 +106,7 @@ export async function queryUsers(
   ctx: UserQueryContext,
   query: UserQuery,
   now: Date,
-): Promise<Page<User>> {
+): Promise<Page<UserRecord>> {
   const plan = new Planner(ctx, query, now);
   const { stream, total, positioned } = await plan.build();
   if (query.offset && !positioned) await stream.skip(query.offset);
@@ -157,15 +160,15 @@ class Planner {
 
   /**
    * The search text core's matcher reads. For searches of plain words, the stored tokens
-   * are exactly the words it could match (a plain word that starts a whole field starts
-   * its first word), so nothing is folded again per candidate; otherwise core builds it.
+   * are the words it could match (core's matcher reads only `words` for plain terms), so
+   * nothing is folded again per candidate; otherwise core builds it.
    */
   #searchText(user: StoredUser): UserSearchText {
     if (!this.#plainTerms || !Array.isArray(user._words)) return userSearchText(user);
     const words: string[] = [];
     for (const token of user._words)
       if (token.startsWith(WORD)) words.push(token.slice(WORD.length));
-    return { words, phoneDigits: (user.phone ?? '').replace(/\D/g, '') };
+    return { words, fields: [], phones: phoneSearchDigits(user.phone) };
   }
 
   readonly compare = (a: StoredUser, b: StoredUser): number =>

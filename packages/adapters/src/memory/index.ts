@@ -3,7 +3,7 @@
  * tests, and portals that keep the directory elsewhere and only need a session's worth.
  * @packageDocumentation
  */
-import { LocalBackend, type LocalBackendOptions } from '@roster/core';
+import { LocalBackend, type LocalBackendOptions } from '@roster/core/backend-kit';
 import { memoryStore, type MemorySeed } from './memory-store.js';
 
 export { memoryStore, type MemorySeed, type MemoryStoreOptions } from './memory-store.js';
@@ -12,6 +12,8 @@ export { memoryStore, type MemorySeed, type MemoryStoreOptions } from './memory-
 export interface MemoryBackendOptions extends LocalBackendOptions {
   /** Records to start with (validated); e.g. a demo directory. */
   seed?: MemorySeed;
+  /** Take the seed unvalidated and uncopied: benches, tests, stories only (see `MemoryStoreOptions`). */
+  trustSeed?: boolean;
 }
 
 /**
@@ -27,6 +29,6 @@ export interface MemoryBackendOptions extends LocalBackendOptions {
  * ```
  */
 export function memoryBackend(options: MemoryBackendOptions = {}): LocalBackend {
-  const { seed, ...ports } = options;
-  return new LocalBackend(memoryStore(seed ? { seed } : {}), ports);
+  const { seed, trustSeed, ...ports } = options;
+  return new LocalBackend(memoryStore(seed ? { seed, trustSeed: trustSeed ?? false } : {}), ports);
 }

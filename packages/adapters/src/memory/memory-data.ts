@@ -6,9 +6,9 @@ import {
   type Device,
   type Group,
   type Message,
-  type User,
-  type UserKey,
 } from '@roster/core';
+import { UserSearchIndex } from './search-index.js';
+import type { UserRecord, UserKey } from '@roster/core/backend-kit';
 
 /** Adds `id` to the set under `key`, creating it. */
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -25,7 +25,7 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 }
 
 /** The unique keys a user holds (email normalised), for the unique-key index. */
-function userKeys(user: User): [UserKey, string][] {
+function userKeys(user: UserRecord): [UserKey, string][] {
   const keys: [UserKey, string][] = [];
   if (user.email !== null) keys.push(['email', normalizeEmail(user.email)]);
   if (user.phone !== null) keys.push(['phone', user.phone]);
@@ -45,7 +45,7 @@ function groupKeys(group: Group): ['name' | 'externalId', string][] {
  * what it wrote. Records are stored as given: callers clone on the way in and out.
  */
 export class MemoryData {
-  readonly users = new Map<string, User>();
+  readonly users = new Map<string, UserRecord>();
   readonly groups = new Map<string, Group>();
   readonly devices = new Map<string, Device>();
   settings: AccountSettings | undefined;
@@ -59,6 +59,8 @@ export class MemoryData {
   readonly deletedUsers = new Set<string>();
   readonly groupKeyIndex = new Map<string, string>();
   readonly devicesByUser = new Map<string, Set<string>>();
+  /** Keyword index over the users (built on the first search, then kept on every write). */
+  readonly userSearch = new UserSearchIndex();
 
   /** Grows on every user change (and undo): query caches are valid for one generation. */
   userGeneration = 0;
@@ -69,7 +71,7 @@ export class MemoryData {
     return `${kind}\u0000${value}`;
   }
 
-  setUser(id: string, user: User | undefined): () => void {
+  setUser(id: string, user: UserRecord | undefined): () => void {
     const previous = this.users.get(id);
     if (previous) {
       for (const [kind, value] of userKeys(previous)) {
@@ -86,6 +88,7 @@ export class MemoryData {
       addTo(this.usersByRole, user.role, id);
       if (user.deletedAt !== null) this.deletedUsers.add(id);
     } else this.users.delete(id);
+    this.userSearch.set(id, user);
     this.userGeneration++;
     return () => void this.setUser(id, previous);
   }

@@ -1,30 +1,33 @@
 import {
   AccountSettings,
   Device,
-  foldText,
   Group,
-  parseOrThrow,
   UnavailableError,
-  User,
   type AuditEvent,
   type AuditQuery,
   type GroupQuery,
   type Message,
   type MessageQuery,
   type Page,
+  type UserQuery,
+} from '@roster/core';
+import {
+  foldText,
+  parseOrThrow,
+  UserRecord,
   type Store,
   type StoreReader,
   type StoreWriter,
   type UserKey,
-  type UserQuery,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
+import type { ZodType } from 'zod';
 import { MemoryData } from './memory-data.js';
 import { newestFirst, pageOf } from './paging.js';
 import { MemoryUserQueries } from './user-query.js';
 
 /** Records to start a memory store with (demos, stories, tests). Validated on the way in. */
 export interface MemorySeed {
-  users?: User[];
+  users?: UserRecord[];
   groups?: Group[];
   devices?: Device[];
   settings?: AccountSettings;
@@ -33,6 +36,13 @@ export interface MemorySeed {
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
   seed?: MemorySeed;
+  /**
+   * Take the seed's records as they are: not validated, not copied (the store owns them
+   * from then on). The bulk path for benches, tests and stories that generate large
+   * directories (a million users seed in about a second instead of half a minute); the
+   * records must be valid, or queries fail later. Never for data from outside.
+   */
+  trustSeed?: boolean;
 }
 
 /** A copy, so neither the caller nor the store can change the other's records. */
@@ -67,12 +77,14 @@ class MemoryStore implements Store {
   constructor(options: MemoryStoreOptions) {
     const seed = options.seed;
     if (!seed) return;
+    const take = <T>(schema: ZodType<T>, record: T, what: string): T =>
+      options.trustSeed ? record : parseOrThrow(schema, copy(record), what);
     for (const user of seed.users ?? [])
-      this.#data.setUser(user.id, parseOrThrow(User, copy(user), 'seed user'));
+      this.#data.setUser(user.id, take(UserRecord, user, 'seed user'));
     for (const group of seed.groups ?? [])
-      this.#data.setGroup(group.id, parseOrThrow(Group, copy(group), 'seed group'));
+      this.#data.setGroup(group.id, take(Group, group, 'seed group'));
     for (const device of seed.devices ?? [])
-      this.#data.setDevice(device.id, parseOrThrow(Device, copy(device), 'seed device'));
+      this.#data.setDevice(device.id, take(Device, device, 'seed device'));
     if (seed.settings)
       this.#data.setSettings(parseOrThrow(AccountSettings, copy(seed.settings), 'seed settings'));
   }
@@ -162,7 +174,7 @@ class MemoryTransaction implements StoreWriter {
     return this.#do(() => void this.undo!.push(change()), true);
   }
 
-  getUser(id: string): Promise<User | undefined> {
+  getUser(id: string): Promise<UserRecord | undefined> {
     return this.#do(() => maybeCopy(this.data.users.get(id)));
   }
 
@@ -170,13 +182,13 @@ class MemoryTransaction implements StoreWriter {
     return this.#do(() => this.data.userKeyIndex.get(MemoryData.key(key, value)));
   }
 
-  queryUsers(query: UserQuery, now: Date): Promise<Page<User>> {
+  queryUsers(query: UserQuery, now: Date): Promise<Page<UserRecord>> {
     return this.#do(() => this.queries.query(query, now, copy));
   }
 
-  listUsersByRole(role: string, limit: number): Promise<User[]> {
+  listUsersByRole(role: string, limit: number): Promise<UserRecord[]> {
     return this.#do(() => {
-      const users: User[] = [];
+      const users: UserRecord[] = [];
       for (const id of this.data.usersByRole.get(role) ?? []) {
         const user = this.data.users.get(id)!;
         if (user.deletedAt !== null) continue;
@@ -187,9 +199,9 @@ class MemoryTransaction implements StoreWriter {
     });
   }
 
-  listDeletedBefore(cutoff: string): Promise<User[]> {
+  listDeletedBefore(cutoff: string): Promise<UserRecord[]> {
     return this.#do(() => {
-      const users: User[] = [];
+      const users: UserRecord[] = [];
       for (const id of this.data.deletedUsers) {
         const user = this.data.users.get(id)!;
         if (Date.parse(user.deletedAt!) < Date.parse(cutoff)) users.push(copy(user));
@@ -275,7 +287,7 @@ class MemoryTransaction implements StoreWriter {
     );
   }
 
-  putUser(user: User): Promise<void> {
+  putUser(user: UserRecord): Promise<void> {
     return this.#write(() => this.data.setUser(user.id, copy(user)));
   }
   deleteUser(id: string): Promise<void> {

@@ -1,11 +1,10 @@
+import { ValidationError, type Page } from '@roster/core';
 import {
   compareSortKeys,
   decodeCursor,
   encodeCursor,
-  ValidationError,
-  type Page,
   type SortKey,
-} from '@roster/core';
+} from '@roster/core/backend-kit';
 
 /** A record with its position in a sorted list. */
 export interface Keyed<T> {

@@ -1,15 +1,14 @@
+import type { Page, UserQuery } from '@roster/core';
 import {
   compareSortKeys,
   compileUserFilter,
-  userSearchText,
+  parseSearch,
   userSortValue,
-  type Page,
-  type User,
-  type UserQuery,
-  type UserSearchText,
-} from '@roster/core';
+  type UserRecord,
+} from '@roster/core/backend-kit';
 import type { MemoryData } from './memory-data.js';
 import { pageOf, type Keyed } from './paging.js';
+import { MATCH } from './search-index.js';
 
 /** Sorted and filtered lists kept for reuse (a table scrolling through one query). */
 const MAX_CACHED = 8;
@@ -18,17 +17,22 @@ const MAX_CACHED = 8;
  * Answers user queries over a {@link MemoryData}. Sorting the directory and filtering
  * it are cached per user generation, so paging through one query (a windowed table
  * jumping to row 900,000) sorts and filters once; any user write invalidates the cache.
+ *
+ * A keyword search is answered by the keyword index (search-index.ts): it marks the
+ * matching users, and one pass over the sorted list keeps the marked ones in sort order
+ * (through each sorted list's slot numbers), so a keystroke costs the index lookup and a
+ * pass over an integer array, not core's matcher over every user. The other filters run
+ * on the matches only. Totals stay exact, and sort, offset and cursor paging work on the
+ * filtered list as on any other.
  */
 export class MemoryUserQueries {
-  readonly #sorted = new Map<string, Keyed<User>[]>();
-  readonly #filtered = new Map<string, Keyed<User>[]>();
-  /** Search words per stored record (records are replaced, never mutated, on write). */
-  readonly #searchText = new WeakMap<User, UserSearchText>();
+  readonly #sorted = new Map<string, SortedUsers>();
+  readonly #filtered = new Map<string, Keyed<UserRecord>[]>();
   #generation = -1;
 
   constructor(private readonly data: MemoryData) {}
 
-  query(query: UserQuery, now: Date, clone: (user: User) => User): Page<User> {
+  query(query: UserQuery, now: Date, clone: (user: UserRecord) => UserRecord): Page<UserRecord> {
     if (this.#generation !== this.data.userGeneration) {
       this.#sorted.clear();
       this.#filtered.clear();
@@ -49,10 +53,19 @@ export class MemoryUserQueries {
     ]);
     let filtered = this.#filtered.get(filterId);
     if (!filtered) {
-      const matches = compileUserFilter(query, now);
-      filtered = this.#sortedBy(sortId, field, direction, now).filter((entry) =>
-        matches(entry.item, () => this.#textOf(entry.item)),
-      );
+      const { search, ...filters } = query;
+      const matches = compileUserFilter(filters, now);
+      const sorted = this.#sortedBy(sortId, field, direction, now);
+      const parsed = parseSearch(search);
+      if (parsed) {
+        this.data.userSearch.ensureBuilt(this.data.users.values());
+        const marks = this.data.userSearch.match(parsed);
+        const slots = this.#slotsOf(sorted);
+        const entries = sorted.entries;
+        filtered = [];
+        for (let i = 0; i < entries.length; i++)
+          if (marks[slots[i]!] === MATCH && matches(entries[i]!.item)) filtered.push(entries[i]!);
+      } else filtered = sorted.entries.filter((entry) => matches(entry.item));
       remember(this.#filtered, filterId, filtered);
     }
     return pageOf(filtered, direction, query, clone);
@@ -63,24 +76,33 @@ export class MemoryUserQueries {
     field: UserQuery['sort']['field'],
     direction: 'asc' | 'desc',
     now: Date,
-  ): Keyed<User>[] {
+  ): SortedUsers {
     let sorted = this.#sorted.get(sortId);
     if (!sorted) {
-      sorted = [...this.data.users.values()].map((user) => ({
+      const entries = [...this.data.users.values()].map((user) => ({
         item: user,
         key: [userSortValue(user, field, now), user.id] as const,
       }));
-      sorted.sort((a, b) => compareSortKeys(a.key, b.key, direction));
+      entries.sort((a, b) => compareSortKeys(a.key, b.key, direction));
+      sorted = { entries, slots: null };
       remember(this.#sorted, sortId, sorted);
     }
     return sorted;
   }
 
-  #textOf(user: User): UserSearchText {
-    let text = this.#searchText.get(user);
-    if (!text) this.#searchText.set(user, (text = userSearchText(user)));
-    return text;
+  /** The search-index slot of each entry of a sorted list (the index is built). */
+  #slotsOf(sorted: SortedUsers): Int32Array {
+    const index = this.data.userSearch;
+    sorted.slots ??= Int32Array.from(sorted.entries, (entry) => index.slotOf(entry.item.id)!);
+    return sorted.slots;
   }
+}
+
+/** The directory in one sort order, for one user generation. */
+interface SortedUsers {
+  entries: Keyed<UserRecord>[];
+  /** The search-index slot of each entry, made on the first search in this order. */
+  slots: Int32Array | null;
 }
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {

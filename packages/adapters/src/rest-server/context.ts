@@ -1,14 +1,10 @@
-import {
-  Id,
-  ValidationError,
-  ConflictError,
-  validationErrorFromZod,
-  type Backend,
-  type CallOptions,
-} from '@roster/core';
-import type { z } from 'zod';
-import { etagOf, versionFromIfMatch, type DecodedQuery } from '../rest/wire/index.js';
+import { ValidationError, ConflictError, type Backend, type CallOptions } from '@roster/core';
+import { validationErrorFromZod } from '@roster/core/backend-kit';
+import * as z from 'zod';
+import { SafeId, etagOf, versionFromIfMatch, type DecodedQuery } from '../rest/wire/index.js';
 import { HttpProblem } from './respond.js';
+import { capIssues } from './issue-cap.js';
+import { strayFields, withFieldPaths, type BodyIssue } from './unknown-fields.js';
 import type { Method, Routable } from './router.js';
 
 /** What a route handler works with. */
@@ -33,15 +29,37 @@ export interface Route extends Routable {
   handle(ctx: RouteContext): Promise<Response>;
 }
 
-/** Parses request input with `schema`; a mismatch is a 400 naming each field. */
+/**
+ * Parses request input with `schema`; a mismatch is a 400 naming each field (an unknown
+ * field by its own path, e.g. `resources.0.colour`).
+ */
 export function parseInput<S extends z.ZodType>(
   schema: S,
   value: unknown,
   what: string,
 ): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new HttpProblem(400, validationErrorFromZod(result.error, what));
+  if (!result.success) {
+    const error = capIssues(withFieldPaths(result.error));
+    throw new HttpProblem(400, validationErrorFromZod(error, what));
+  }
+  const stray = strayFields(value, result.data);
+  if (stray.length) {
+    throw new HttpProblem(400, validationErrorFromZod(capIssues(new z.ZodError(stray)), what));
+  }
   return result.data;
+}
+
+/**
+ * Refuses a body in which parts checked one by one (bulk items) carry unknown fields:
+ * one 400 naming all of them (`users.3.nickname`), before anything is written. Unknown
+ * fields are a client that speaks another contract, not one bad row, so they never
+ * become per-item failures that a bulk call would half apply.
+ */
+export function refuseUnknownFields(issues: BodyIssue[]): void {
+  if (issues.length === 0) return;
+  const error = capIssues(new z.ZodError(issues));
+  throw new HttpProblem(400, validationErrorFromZod(error, 'request body'));
 }
 
 /** Parses a decoded query string; unknown parameters are a 400 too. */
@@ -54,7 +72,7 @@ export function parseQuery<S extends z.ZodType>(
     const issues = decoded.unknown.map((name) => ({
       path: [name],
       message: `unknown query parameter "${name}"`,
-      code: 'unrecognized_keys',
+      code: 'unrecognized_keys' as const,
     }));
     throw new HttpProblem(
       400,
@@ -67,9 +85,9 @@ export function parseQuery<S extends z.ZodType>(
   return parseInput(schema, decoded.input, what);
 }
 
-/** A path parameter that must be a record id. */
+/** A path parameter that must be a record id (a `SafeId`: no `.` or `..`). */
 export function idParam(ctx: RouteContext, name = 'id'): string {
-  return parseInput(Id, ctx.params[name], `${name} in the path`);
+  return parseInput(SafeId, ctx.params[name], `${name} in the path`);
 }
 
 /** Refuses a bulk body longer than the handler allows. */

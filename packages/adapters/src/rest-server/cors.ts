@@ -1,8 +1,10 @@
 import {
+  BOOT_ID,
   CHANGE_POSITION,
   CLIENT_ID,
   IDEMPOTENCY_KEY,
   IDEMPOTENT_REPLAYED,
+  STORAGE_DURABLE,
 } from '../rest/wire/index.js';
 
 /**
@@ -33,6 +35,8 @@ const EXPOSED_HEADERS = [
   'Retry-After',
   CHANGE_POSITION,
   IDEMPOTENT_REPLAYED,
+  BOOT_ID,
+  STORAGE_DURABLE,
 ].join(', ');
 
 function allowed(cors: CorsOptions, origin: string): boolean {

@@ -7,8 +7,10 @@ import {
   type Backend,
 } from '@roster/core';
 import {
+  BOOT_ID,
   CHANGE_POSITION,
   CLIENT_ID,
+  STORAGE_DURABLE,
   IDEMPOTENCY_KEY,
   IDEMPOTENT_REPLAYED,
   formatPosition,
@@ -17,6 +19,7 @@ import { readJsonBody } from './body.js';
 import { ChangeLog } from './change-log.js';
 import type { Route, RouteContext } from './context.js';
 import { applyCors, preflight, type CorsOptions } from './cors.js';
+import { checkHost, DEFAULT_ALLOWED_HOSTS, type AllowedHosts } from './hosts.js';
 import {
   digest,
   isRememberable,
@@ -70,6 +73,31 @@ export interface RestHandlerOptions {
   /** Largest request body in bytes. Default 5 MiB. */
   maxBodyBytes?: number;
   /**
+   * Deepest nesting of arrays and objects in a body, checked before it is parsed.
+   * Default 32 (the deepest body of the contract nests 4 levels).
+   */
+  maxJsonDepth?: number;
+  /**
+   * Most values (array items and object members) in a body, checked before it is parsed:
+   * validation reports every wrong value, so a few MB of them would cost seconds of CPU.
+   * Default 50,000 (a full `POST /users/lookup` holds about 40,000).
+   */
+  maxJsonValues?: number;
+  /**
+   * The `Host` names this handler answers (see {@link AllowedHosts}); any other is a 403
+   * before `authorize` runs, which stops DNS-rebinding pages from reading a server on
+   * this machine. Default `['localhost', '127.0.0.1', '[::1]']`: a portal serving the
+   * API under its own name lists it, e.g. `['portal.example.com']`.
+   */
+  allowedHosts?: AllowedHosts;
+  /**
+   * Whether the backend's storage survives a restart of this process (PostgreSQL: yes;
+   * the memory backend: no). Told to clients in `GET /capabilities` and the
+   * `Roster-Storage-Durable` header, so a client that sees the server restart knows
+   * whether what it wrote before is still there. Default false: never over-promise.
+   */
+  durable?: boolean;
+  /**
    * Remembering answers per `Idempotency-Key`: `store` (default: this process's memory,
    * 10,000 answers) and `ttlMs` (default 24 hours). `false` turns it off.
    */
@@ -90,6 +118,8 @@ export interface RestHandlerOptions {
 /** A Fetch-API request handler serving the Roster REST contract. */
 export interface RestHandler {
   (request: Request): Promise<Response>;
+  /** This handler's random instance id, sent as `Roster-Boot-Id` on every answer. */
+  readonly bootId: string;
   /** Ends open event streams and stops listening to the backend. */
   close(): void;
 }
@@ -140,6 +170,11 @@ export function createRestHandler(backend: Backend, options: RestHandlerOptions)
   const basePath = normaliseBase(options.basePath);
   const maxBatch = options.maxBatch ?? 1000;
   const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  const maxJsonDepth = options.maxJsonDepth ?? 32;
+  const maxJsonValues = options.maxJsonValues ?? 50_000;
+  const allowedHosts = options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
+  const durable = options.durable ?? false;
+  const bootId = globalThis.crypto.randomUUID();
   const idempotency =
     options.idempotency === false
       ? null
@@ -184,6 +219,7 @@ export function createRestHandler(backend: Backend, options: RestHandlerOptions)
         capabilities: backend.capabilities,
         events: ['sse', 'poll'],
         limits: { maxBatch, maxBodyBytes },
+        server: { bootId, durable },
       }),
     }),
     ...userRoutes,
@@ -307,7 +343,13 @@ export function createRestHandler(backend: Backend, options: RestHandlerOptions)
       );
     }
     const unsafe = UNSAFE.has(request.method);
-    const body = unsafe ? await readJsonBody(request, maxBodyBytes) : { text: '', json: undefined };
+    const body = unsafe
+      ? await readJsonBody(request, {
+          maxBytes: maxBodyBytes,
+          maxDepth: maxJsonDepth,
+          maxValues: maxJsonValues,
+        })
+      : { text: '', json: undefined };
     const ctx: RouteContext = {
       backend,
       request,
@@ -337,16 +379,20 @@ export function createRestHandler(backend: Backend, options: RestHandlerOptions)
         ]),
       );
     }
-    const fingerprint = `${request.method} ${url.pathname}${url.search} ${await digest(body.text)}`;
+    // If-Match is part of the request: the same body against another version is another
+    // write, never a replay of the first one's answer.
+    const ifMatch = request.headers.get('If-Match') ?? '';
+    const fingerprint = `${request.method} ${url.pathname}${url.search} ${JSON.stringify(ifMatch)} ${await digest(body.text)}`;
     // Keys are per admin: one admin's key can never replay another admin's answer.
     return once(`${actor?.id ?? ''}\u0000${key}`, fingerprint, execute);
   }
 
   const handler = (async (request: Request): Promise<Response> => {
-    const early = preflight(options.cors, request);
-    if (early) return early;
     let response: Response;
     try {
+      checkHost(allowedHosts, new URL(request.url));
+      const early = preflight(options.cors, request);
+      if (early) return early;
       response = await respond(request);
     } catch (error) {
       if (!isRosterError(error) && !(error instanceof HttpProblem))
@@ -354,9 +400,12 @@ export function createRestHandler(backend: Backend, options: RestHandlerOptions)
       response = problemFor(error);
     }
     response.headers.set(CHANGE_POSITION, formatPosition(log.position));
+    response.headers.set(BOOT_ID, bootId);
+    response.headers.set(STORAGE_DURABLE, String(durable));
     applyCors(options.cors, request, response.headers);
     return response;
   }) as RestHandler;
+  Object.defineProperty(handler, 'bootId', { value: bootId, enumerable: true });
   handler.close = () => {
     unsubscribe();
     for (const close of [...closers]) close();

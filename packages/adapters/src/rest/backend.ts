@@ -24,6 +24,7 @@ import {
   type Message,
   type NewUser,
   type Page,
+  type ServerInstance,
   type SettingsPatch,
   type User,
   type UserDataExport,
@@ -31,7 +32,7 @@ import {
   type UserUpdate,
   type VersionedCallOptions,
 } from '@roster/core';
-import { ChangeFeed } from './change-feed.js';
+import { ALL_KINDS, ChangeFeed } from './change-feed.js';
 import { resolveOptions, type ResolvedRestOptions, type RestBackendOptions } from './options.js';
 import {
   AuditPage,
@@ -55,7 +56,19 @@ import {
   encodeGroupQuery,
   encodeMessageQuery,
   encodeUserQuery,
+  isSafeId,
 } from './wire/index.js';
+
+/** What {@link RestBackend.onServerRestart} listeners are told. */
+export interface ServerRestart {
+  /** The instance that answered before. */
+  previous: ServerInstance;
+  /** The instance answering now. */
+  current: ServerInstance;
+}
+
+/** A listener of {@link RestBackend.onServerRestart}. */
+export type ServerRestartListener = (restart: ServerRestart) => void;
 
 /** Splits `items` into runs of at most `size`. */
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -89,6 +102,7 @@ export class RestBackend implements Backend {
   readonly #maxBatch: number;
   readonly #listeners = new Set<ChangeListener>();
   readonly #feed: ChangeFeed | null;
+  readonly #restartListeners = new Set<ServerRestartListener>();
   #closed = false;
 
   /** Use `restBackend(options)`, which also asks the server for its capabilities. */
@@ -106,6 +120,54 @@ export class RestBackend implements Backend {
         : new ChangeFeed(this.#transport, events, (event) => this.#emit(event));
     // Other clients' changes reach this one exactly when it listens to the server's log.
     this.capabilities = Object.freeze({ ...answer.capabilities, remoteEvents: events !== 'none' });
+    this.#transport.onRestart = (previous, current) => this.#restarted(previous, current);
+  }
+
+  /**
+   * The server instance that sent the latest answer: its random `bootId` and whether its
+   * storage is `durable` (`null` before the first answer, or from a server that does not
+   * say). See {@link onServerRestart}.
+   */
+  serverInstance(): ServerInstance | null {
+    return this.#transport.instance;
+  }
+
+  /**
+   * Calls `listener` when an answer comes from another server instance than the one
+   * before (the server restarted, or the directory was swapped): what a view shows may
+   * be stale, and when `current.durable` is false what was written before is gone. The
+   * change listeners hear of it too, as a reset: one event per kind with no ids, so every
+   * view reloads (the change feed, when it runs, reconnects and gets the reset from the
+   * new server's log; otherwise the backend emits it itself).
+   *
+   * @example
+   * ```ts
+   * backend.onServerRestart(({ current }) => {
+   *   if (!current.durable) toast('The server restarted and lost its data.');
+   * });
+   * ```
+   * @returns A function that stops listening.
+   */
+  onServerRestart(listener: ServerRestartListener): () => void {
+    const entry: ServerRestartListener = (change) => listener(change);
+    this.#restartListeners.add(entry);
+    return () => {
+      this.#restartListeners.delete(entry);
+    };
+  }
+
+  #restarted(previous: ServerInstance, current: ServerInstance): void {
+    for (const listener of [...this.#restartListeners]) {
+      try {
+        listener({ previous, current });
+      } catch (error) {
+        setTimeout(() => {
+          throw error;
+        });
+      }
+    }
+    if (this.#feed?.running) return;
+    for (const kind of ALL_KINDS) this.#emit({ kind, ids: [], origin: 'remote' });
   }
 
   /** This client's id, sent as `Roster-Client` (the server tags changes it caused with it). */
@@ -178,8 +240,10 @@ export class RestBackend implements Backend {
     });
   }
 
+  /** `null` for an unknown id, and for one the contract cannot carry (see `SafeId`). */
   async getUser(id: string, options?: CallOptions): Promise<User | null> {
     this.#open();
+    if (!isSafeId(id)) return null;
     return this.#transport
       .send({ method: 'GET', path: path`users/${id}`, schema: UserSchema, call: options })
       .catch(nullIfNotFound);
@@ -379,8 +443,10 @@ export class RestBackend implements Backend {
     });
   }
 
+  /** `null` for an unknown id, and for one the contract cannot carry (see `SafeId`). */
   async getGroup(id: string, options?: CallOptions): Promise<Group | null> {
     this.#open();
+    if (!isSafeId(id)) return null;
     return this.#transport
       .send({ method: 'GET', path: path`groups/${id}`, schema: GroupSchema, call: options })
       .catch(nullIfNotFound);
@@ -524,6 +590,7 @@ export class RestBackend implements Backend {
     this.#closed = true;
     this.#feed?.stop();
     this.#listeners.clear();
+    this.#restartListeners.clear();
   }
 }
 

@@ -9,7 +9,8 @@ import {
 import { SseParser } from './sse-parser.js';
 import type { Transport } from './transport.js';
 
-const ALL_KINDS: ChangeKind[] = ['users', 'groups', 'devices', 'settings', 'messages'];
+/** Every kind of change: a reset announces each, with no ids, so every view reloads. */
+export const ALL_KINDS: ChangeKind[] = ['users', 'groups', 'devices', 'settings', 'messages'];
 /** An open stream that sends nothing (not even the server's keep-alive) this long is dead. */
 const IDLE_MS = 45_000;
 

@@ -4,7 +4,7 @@ import {
   UnavailableError,
   type RosterError,
 } from '@roster/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { codeOfStatus, ProblemDetails } from './wire/index.js';
 
 /** `GET /users`: how messages name the call that failed. */

@@ -1,5 +1,13 @@
-import { z } from 'zod';
-import { AccountSettings, AuditEvent, Device, Group, Message, User } from '@roster/core';
+import * as z from 'zod';
+import {
+  AccountSettings,
+  AuditEvent,
+  Device,
+  Group,
+  Message,
+  ROSTER_ERROR_CODES,
+  User,
+} from '@roster/core';
 
 /**
  * Shapes of the handler's answers, checked on every response so a wrong or truncated
@@ -23,7 +31,9 @@ export const AuditPage = pageOf(AuditEvent);
 
 export const BulkResultSchema = z.object({
   succeeded: z.array(z.string()),
-  failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+  failed: z.array(
+    z.object({ id: z.string(), code: z.enum(ROSTER_ERROR_CODES), message: z.string() }),
+  ),
 });
 
 export const UserList = z.object({ items: z.array(User) });
@@ -66,5 +76,7 @@ export const CapabilitiesAnswer = z.object({
   limits: z
     .object({ maxBatch: z.number().int().positive().default(1000) })
     .default({ maxBatch: 1000 }),
+  /** The server instance (also on every answer as `Roster-Boot-Id` / `Roster-Storage-Durable`). */
+  server: z.object({ bootId: z.string(), durable: z.boolean() }).optional(),
 });
 export type CapabilitiesAnswer = z.output<typeof CapabilitiesAnswer>;

@@ -1,18 +1,30 @@
 import ky, { HTTPError, TimeoutError, type Options as KyOptions } from 'ky';
-import type { z } from 'zod';
-import { AbortedError, UnavailableError, type CallOptions } from '@roster/core';
+import type * as z from 'zod';
+import {
+  AbortedError,
+  UnavailableError,
+  ValidationError,
+  type CallOptions,
+  type RosterError,
+  type ServerInstance,
+} from '@roster/core';
 import {
   ACTOR,
+  BOOT_ID,
   CHANGE_POSITION,
   CLIENT_ID,
   IDEMPOTENCY_KEY,
+  SAFE_ID_RULE,
+  STORAGE_DURABLE,
   encodeActorHeader,
+  isSafeId,
   etagOf,
   parsePosition,
   type ChangePosition,
 } from './wire/index.js';
 import { describeIssues, errorFromResponse, sessionExpired, unreadable } from './errors.js';
 import type { ResolvedRestOptions } from './options.js';
+import { UncertainWrites } from './uncertain-writes.js';
 
 /** One call of the contract. */
 export interface CallSpec<S extends z.ZodType | null> {
@@ -31,8 +43,20 @@ export interface CallSpec<S extends z.ZodType | null> {
 /** The parsed answer of a call. */
 export type CallResult<S extends z.ZodType | null> = S extends z.ZodType ? z.output<S> : void;
 
-/** A path from a template, every interpolated value percent-encoded: path`users/${id}`. */
+/**
+ * A path from a template whose values are record ids: path`users/${id}`. Each id is
+ * percent-encoded as one segment, and must be a `SafeId`: `.` and `..` (encoded or not)
+ * are dot segments that URL resolution removes, so `users/.` would ask for the list.
+ * Throws a `ValidationError` for any other id; the server could not hold it anyway.
+ */
 export function path(strings: TemplateStringsArray, ...values: string[]): string {
+  for (const value of values) {
+    if (!isSafeId(value)) {
+      throw new ValidationError(`Invalid id ${JSON.stringify(value)}: ${SAFE_ID_RULE}.`, [
+        { path: ['id'], message: SAFE_ID_RULE, code: 'invalid_format' },
+      ]);
+    }
+  }
   return strings.reduce(
     (out, part, i) => out + part + (i < values.length ? encodeURIComponent(values[i]!) : ''),
     '',
@@ -40,6 +64,12 @@ export function path(strings: TemplateStringsArray, ...values: string[]): string
 }
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+/**
+ * Statuses after which a write's outcome is unknown: the server (or the one behind a
+ * gateway) failed or gave up mid-request. 503 and 429 are answered before any work (the
+ * handler says "nothing was changed"); other 4xx are definite refusals.
+ */
+const MAYBE_APPLIED = new Set([500, 502, 504]);
 const RETRY_AFTER_STATUSES = [429, 503];
 
 /** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date); null if none. */
@@ -66,6 +96,12 @@ export class Transport {
   readonly clientId = globalThis.crypto.randomUUID();
   /** Where the server's change log was at the latest answer. */
   position: ChangePosition | null = null;
+  /** The server instance that sent the latest answer (`Roster-Boot-Id`), if it names one. */
+  instance: ServerInstance | null = null;
+  /** Told when an answer comes from another server instance than the one before. */
+  onRestart: ((previous: ServerInstance, current: ServerInstance) => void) | null = null;
+  /** Keys of writes whose outcome is unknown, reused when the same write is repeated. */
+  readonly #uncertain = new UncertainWrites();
   #refreshing: Promise<void> | null = null;
   /** Completed refreshes; a 401 to a request sent before the latest one just resends. */
   #refreshes = 0;
@@ -84,6 +120,20 @@ export class Transport {
     if (!known || known.stream !== position.stream || position.seq > known.seq) {
       this.position = position;
     }
+  }
+
+  #noteInstance(response: Response): void {
+    const bootId = response.headers.get(BOOT_ID);
+    if (!bootId) return;
+    const current = { bootId, durable: response.headers.get(STORAGE_DURABLE) === 'true' };
+    const previous = this.instance;
+    this.instance = current;
+    if (previous && previous.bootId !== bootId) this.onRestart?.(previous, current);
+  }
+
+  #noteAnswer(response: Response): void {
+    this.#notePosition(response);
+    this.#noteInstance(response);
   }
 
   async #authorize(request: Request): Promise<void> {
@@ -110,12 +160,12 @@ export class Transport {
     }
   }
 
-  #headers(spec: CallSpec<z.ZodType | null>): Headers {
+  #headers(spec: CallSpec<z.ZodType | null>, key: string | null): Headers {
     const headers = new Headers(this.options.headers);
     headers.set('Accept', 'application/json, application/problem+json');
     headers.set(CLIENT_ID, this.clientId);
     // One key per logical call: every retry of this call carries the same key.
-    if (spec.method !== 'GET') headers.set(IDEMPOTENCY_KEY, globalThis.crypto.randomUUID());
+    if (key !== null) headers.set(IDEMPOTENCY_KEY, key);
     if (spec.ifMatch !== undefined) headers.set('If-Match', etagOf(spec.ifMatch));
     const actor = spec.call?.actor;
     if (this.options.forwardActor && actor) headers.set(ACTOR, encodeActorHeader(actor));
@@ -176,7 +226,11 @@ export class Transport {
     const label = this.label(spec);
     const signal = spec.call?.signal;
     if (signal?.aborted) throw new AbortedError();
-    const headers = this.#headers(spec);
+    // A write repeated after an unknown outcome reuses that attempt's key, so the server
+    // replays its answer instead of applying the write a second time.
+    const write = spec.method === 'GET' ? null : UncertainWrites.identify(spec);
+    const key = write === null ? null : this.#uncertain.take(write);
+    const headers = this.#headers(spec, key);
     const url = new URL(spec.path, this.options.baseUrl);
     let attempts = 0;
     let refreshed = false;
@@ -191,7 +245,7 @@ export class Transport {
       } catch (error) {
         if (signal?.aborted) throw new AbortedError(undefined, { cause: error });
         if (error instanceof HTTPError) {
-          this.#notePosition(error.response);
+          this.#noteAnswer(error.response);
           if (error.response.status === 401 && !refreshed) {
             refreshed = true;
             await error.response.body?.cancel().catch(() => undefined);
@@ -199,16 +253,46 @@ export class Transport {
             if (this.#refreshes === refreshes) await this.#refresh(label);
             continue;
           }
-          throw await this.#httpError(error.response, label, attempts);
+          const failure = await this.#httpError(error.response, label, attempts);
+          if (write !== null && key !== null && MAYBE_APPLIED.has(error.response.status)) {
+            throw this.#maybeApplied(failure, write, key);
+          }
+          throw failure;
         }
-        throw this.#transportError(error, label, attempts);
+        const failure = this.#transportError(error, label, attempts);
+        if (write !== null && key !== null && failure.code === 'unavailable') {
+          throw this.#maybeApplied(failure, write, key);
+        }
+        throw failure;
       }
-      this.#notePosition(response);
+      this.#noteAnswer(response);
       return (await this.#read(response, spec.schema, label)) as CallResult<S>;
     }
   }
 
-  async #httpError(response: Response, label: string, attempts: number): Promise<Error> {
+  /**
+   * A write that failed without a definite answer (a timeout, a broken connection, a
+   * gateway error): the server may have applied it. Says so, and remembers its key so
+   * that repeating the same call is answered once (see `UncertainWrites`).
+   */
+  #maybeApplied(failure: RosterError, write: string, key: string): RosterError {
+    this.#uncertain.remember(write, key);
+    const message = failure.message.replace(/\s*Try again later\.$/, '').replace(/\.$/, '');
+    return new UnavailableError(
+      `${message}. The change may have been applied on the server. Repeating the same call is safe: it is sent with the same Idempotency-Key, so the server applies it at most once.`,
+      {
+        cause: failure,
+        details: {
+          ...failure.details,
+          outcome: 'unknown',
+          idempotencyKey: key,
+          retrySafe: true,
+        },
+      },
+    );
+  }
+
+  async #httpError(response: Response, label: string, attempts: number): Promise<RosterError> {
     const wait = retryAfterMs(response);
     if (wait !== null && wait > this.options.retry.maxRetryAfter) {
       await response.body?.cancel().catch(() => undefined);
@@ -221,7 +305,7 @@ export class Transport {
     return errorFromResponse(response, label, attempts);
   }
 
-  #transportError(error: unknown, label: string, attempts: number): Error {
+  #transportError(error: unknown, label: string, attempts: number): RosterError {
     const tries = attempts > 1 ? ` (tried ${attempts} times)` : '';
     if (error instanceof TimeoutError) {
       const seconds = this.options.timeout / 1000;
@@ -282,7 +366,7 @@ export class Transport {
       for (const [name, value] of Object.entries(headers)) all.set(name, value);
       all.set(CLIENT_ID, this.clientId);
       try {
-        return await ky(url, {
+        const response = await ky(url, {
           method: 'GET',
           headers: all,
           signal,
@@ -292,6 +376,8 @@ export class Transport {
           ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
           hooks: { beforeRequest: [(request) => this.#authorize(request)] },
         });
+        this.#noteInstance(response);
+        return response;
       } catch (error) {
         if (signal.aborted) throw new AbortedError(undefined, { cause: error });
         if (error instanceof HTTPError) {

@@ -20,26 +20,13 @@ import { restBackend, type RestBackend, type RestBackendOptions } from '@roster/
 import { createInstance, deleteInstance, remotePeek, type TestInstanceHandle } from './subject.js';
 import { EXPIRED_TOKEN, type Fault, type LoggedRequest } from './protocol.js';
 import { rejection } from '@roster/test-support/rejection';
+import { eventually } from './eventually.js';
 
 function expectRosterError(error: unknown, code: RosterErrorCode, message: RegExp): void {
   expect(isRosterError(error), `a RosterError, got ${String(error)}`).to.equal(true);
   const roster = error as { code: string; message: string };
   expect(roster.code).to.equal(code);
   expect(roster.message).to.match(message);
-}
-
-/** Waits until `check` passes (events arrive asynchronously), or fails after `ms`. */
-async function eventually(check: () => void, ms = 5_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
 }
 
 /** Registers the fault cases against the fault server at `serverUrl()`. */

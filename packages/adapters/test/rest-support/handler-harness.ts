@@ -30,7 +30,12 @@ export function setup(
     operations.push(operation);
     return request.headers.get('Authorization') === 'Bearer ok' ? { actor: ADMIN } : null;
   };
-  const handler = createRestHandler(backend, { authorize, ...options });
+  // The harness's requests go to http://roster.test (no network): a host it allows.
+  const handler = createRestHandler(backend, {
+    authorize,
+    allowedHosts: [new URL(ORIGIN).hostname],
+    ...options,
+  });
   const send = (
     method: string,
     path: string,

@@ -1,4 +1,5 @@
-import { LocalBackend, type Actor } from '@roster/core';
+import type { Actor } from '@roster/core';
+import { LocalBackend } from '@roster/core/backend-kit';
 import { storePeek, testClock, testMailer, type Peek } from '@roster/core/testing';
 import { memoryStore } from '@roster/adapters/memory';
 import {

@@ -1,12 +1,23 @@
-import type { z } from 'zod';
-import { ValidationError, type RosterIssue } from './roster-error.js';
+import type * as z from 'zod';
+import {
+  toIssueCode,
+  ValidationError,
+  type RosterIssue,
+  type RosterIssueCode,
+} from './roster-error.js';
+
+/** zod's code, or for a Roster check (`custom`) the reason it gives in `params.reason`. */
+function issueCode(issue: z.core.$ZodIssue): RosterIssueCode {
+  const reason = issue.code === 'custom' ? issue.params?.reason : undefined;
+  return toIssueCode(typeof reason === 'string' ? reason : issue.code);
+}
 
 /** Turns a zod error into a {@link ValidationError} whose issues name each field. */
 export function validationErrorFromZod(error: z.ZodError, what: string): ValidationError {
   const issues: RosterIssue[] = error.issues.map((issue) => ({
     path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
     message: issue.message,
-    code: issue.code,
+    code: issueCode(issue),
   }));
   const summary = issues
     .map((issue) =>

@@ -15,6 +15,54 @@ export const ROSTER_ERROR_CODES = [
 /** One of {@link ROSTER_ERROR_CODES}. */
 export type RosterErrorCode = (typeof ROSTER_ERROR_CODES)[number];
 
+/**
+ * Machine-readable reasons of a {@link RosterIssue}: zod's issue codes (the schemas'
+ * checks) and Roster's own rules. UIs switch on them; the message says it in words.
+ */
+export const ROSTER_ISSUE_CODES = [
+  // zod's issue codes
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+  // Roster's rules
+  'required',
+  'duplicate',
+  'conflict',
+  'not_found',
+  'too_long',
+  'invalid',
+  'invalid_cursor',
+  'reused',
+  'unknown_group',
+  'unknown_role',
+  'control_character',
+  'bidi_control',
+  'invalid_json',
+  // REST bodies refused before they are parsed
+  'invalid_encoding',
+  'too_deep',
+] as const;
+/** One of {@link ROSTER_ISSUE_CODES}. */
+export type RosterIssueCode = (typeof ROSTER_ISSUE_CODES)[number];
+
+const ISSUE_CODES: ReadonlySet<string> = new Set(ROSTER_ISSUE_CODES);
+
+/**
+ * A code read from outside (a zod issue, a server's answer) as a {@link RosterIssueCode}:
+ * a code this version does not know reads as `invalid`.
+ */
+export function toIssueCode(code: string): RosterIssueCode {
+  return ISSUE_CODES.has(code) ? (code as RosterIssueCode) : 'invalid';
+}
+
 /** One problem found in input: where (`path`) and what (`message`), zod-style. */
 export interface RosterIssue {
   /** Path to the offending field, e.g. `['email']` or `['rows', 3, 'phone']`. */
@@ -22,7 +70,7 @@ export interface RosterIssue {
   /** Plain-language description, e.g. "email is not valid". */
   message: string;
   /** Machine-readable reason, e.g. `invalid_format`, `required`, `duplicate`. */
-  code?: string;
+  code?: RosterIssueCode;
 }
 
 /** Marker used by {@link isRosterError}; a registered symbol so it works across realms. */

@@ -1,7 +1,7 @@
 import type { AuditEvent, Device, Group, Resource, User } from '../model/index.js';
 import { inheritedResources } from '../rules/resources.js';
 import { foldText } from '../rules/user-query.js';
-import { csvText } from './csv.js';
+import { csvLine } from '../export/csv-format.js';
 
 /** Everything a data export is built from. */
 export interface UserDataParts {
@@ -65,15 +65,22 @@ export function userDataFiles(parts: UserDataParts): ExportFile[] {
     {
       filename: `${base}-data.csv`,
       contentType: 'text/csv',
-      content: csvText(csvRows(parts, resources)),
+      content: csvRows(parts, resources).map(csvLine).join(''),
     },
   ];
 }
 
-function csvRows(parts: UserDataParts, resources: Resource[]): unknown[][] {
-  const rows: unknown[][] = [['section', 'item', 'field', 'value']];
+/** A fact's value as cell text: empty for none, JSON for lists and objects. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function csvRows(parts: UserDataParts, resources: Resource[]): string[][] {
+  const rows: string[][] = [['section', 'item', 'field', 'value']];
   const add = (section: string, item: string, record: object) => {
-    for (const [field, value] of Object.entries(record)) rows.push([section, item, field, value]);
+    for (const [field, value] of Object.entries(record))
+      rows.push([section, item, field, cellText(value)]);
   };
   add('user', parts.user.id, parts.user);
   for (const group of parts.groups)

@@ -1,11 +1,11 @@
 import type { CallOptions } from '../backend.js';
 import { parseOrThrow } from '../errors/index.js';
 import { UserQuery, type User, type UserQueryInput } from '../model/index.js';
-import { loadGroups, type ImportContext } from '../import/plan.js';
+import type { ImportContext } from '../import/plan.js';
 import { systemClock, type Clock } from '../ports.js';
 import { EXPORT_HEADERS, userCells, type ExportLookups } from './columns.js';
 import { csvLine } from './csv-format.js';
-import { XlsxSheetWriter } from './xlsx-writer.js';
+import { groupNamesById } from './group-names.js';
 
 /** Which users to export: a query (all/filtered users) or a list of ids (a selection). */
 export type ExportSelection = UserQueryInput | readonly string[];
@@ -75,6 +75,8 @@ export function createExportApi(context: ImportContext & { clock?: Clock }): Exp
         `users-${stamp()}.xlsx`,
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         async function* () {
+          // The XLSX writer (and fflate) load on the first XLSX export only.
+          const { XlsxSheetWriter } = await import('./xlsx-writer.js');
           const writer = new XlsxSheetWriter('Users');
           writer.addRows([EXPORT_HEADERS], true);
           for await (const page of pages(context, selection, options, clock)) {
@@ -101,7 +103,7 @@ async function* pages(
   if (options.signal) call.signal = options.signal;
   const pageSize = options.pageSize ?? 500;
   const lookups: ExportLookups = {
-    groupNames: new Map([...(await loadGroups(backend, call)).values()].map((g) => [g.id, g.name])),
+    groupNames: await groupNamesById(backend, call),
     settings: await backend.getSettings(call),
     now: clock(),
   };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CallOptions } from '../backend.js';
 import { parseOrThrow } from '../errors/index.js';
 import type { BulkResult } from '../model/index.js';

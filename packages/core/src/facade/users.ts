@@ -48,7 +48,7 @@ export function usersApi(ctx: FacadeContext): UsersApi {
 
   return {
     async create(input, options: CreateUserOptions = {}) {
-      const valid = validateCreateInput(input, ctx.defaultCountry);
+      const valid = await validateCreateInput(input, ctx.defaultCountry);
       if (options.invite) requireCapability(ctx, 'invitations', 'invitations');
       if (options.signal?.aborted) throw new AbortedError();
       const role =
@@ -91,7 +91,7 @@ export function usersApi(ctx: FacadeContext): UsersApi {
 
     async update(id, patch, options) {
       const validId = parseId(id);
-      const validPatch = validateUserPatch(patch, ctx.defaultCountry);
+      const validPatch = await validateUserPatch(patch, ctx.defaultCountry);
       const version = parseVersion(options);
       const result = await guard(() =>
         backend.updateUsers([{ id: validId, patch: validPatch, version }], callOptions(ctx)),

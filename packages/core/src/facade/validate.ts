@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow, validationErrorFromZod } from '../errors/index.js';
 import {
   CreateUserInput,
@@ -8,7 +8,7 @@ import {
   Version,
   type NormalizedUserPatch as NormalizedUserPatchType,
 } from '../model/index.js';
-import { normalizePhone, type CountryCode } from '../rules/phone.js';
+import type { CountryCode } from '../rules/phone.js';
 
 /** A create-user input after validation, phone in E.164; the role may still be unresolved. */
 export interface ValidCreateInput {
@@ -26,14 +26,14 @@ export interface ValidCreateInput {
  * Validates what an admin typed for a new user and normalises the phone to E.164. Every
  * problem is reported at once (a bad email and a bad phone together), each with its path.
  */
-export function validateCreateInput(
+export async function validateCreateInput(
   input: unknown,
   defaultCountry: CountryCode | undefined,
-): ValidCreateInput {
+): Promise<ValidCreateInput> {
   const parsed = CreateUserInput.safeParse(input);
   const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   const rawPhone = parsed.success ? parsed.data.phone : phoneOf(input);
-  const phone = checkPhone(rawPhone, defaultCountry, issues);
+  const phone = await checkPhone(rawPhone, defaultCountry, issues);
   if (!parsed.success || issues.length > 0)
     throw validationErrorFromZod(new z.ZodError(issues), 'user');
   const data = parsed.data;
@@ -52,14 +52,14 @@ export function validateCreateInput(
 /**
  * Validates a user patch and normalises its phone; `null` still clears a field.
  */
-export function validateUserPatch(
+export async function validateUserPatch(
   patch: unknown,
   defaultCountry: CountryCode | undefined,
-): NormalizedUserPatchType {
+): Promise<NormalizedUserPatchType> {
   const parsed = UserPatch.safeParse(patch);
   const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   const rawPhone = parsed.success ? parsed.data.phone : phoneOf(patch);
-  const phone = checkPhone(rawPhone, defaultCountry, issues);
+  const phone = await checkPhone(rawPhone, defaultCountry, issues);
   if (!parsed.success || issues.length > 0)
     throw validationErrorFromZod(new z.ZodError(issues), 'user changes');
   const normalized = { ...parsed.data, ...(parsed.data.phone === undefined ? {} : { phone }) };
@@ -73,14 +73,18 @@ function phoneOf(input: unknown): string | null | undefined {
   return typeof phone === 'string' ? phone : undefined;
 }
 
-/** E.164 form of `raw` (or null when absent); a bad number adds an issue at `['phone']`. */
-function checkPhone(
+/**
+ * E.164 form of `raw` (or null when absent); a bad number adds an issue at `['phone']`.
+ * The phone rules (and libphonenumber's metadata) load with the first phone number.
+ */
+async function checkPhone(
   raw: string | null | undefined,
   defaultCountry: CountryCode | undefined,
   issues: z.core.$ZodIssue[],
-): string | null {
+): Promise<string | null> {
   if (raw === null || raw === undefined || raw.trim() === '') return null;
   if (issues.some((issue) => issue.path[0] === 'phone')) return null;
+  const { normalizePhone } = await import('../rules/phone.js');
   const result = normalizePhone(raw, defaultCountry);
   if (result.ok) return result.e164;
   issues.push({ code: 'custom', path: ['phone'], message: result.message, input: raw });

@@ -1,19 +1,11 @@
 import { rosterErrorFromJSON, UnavailableError } from '../errors/index.js';
 import { rememberEngine, type ImportEngine } from '../import/engine.js';
-import type { ColumnMapping, MappingSuggestion } from '../import/suggest-mapping.js';
+import type { ColumnMapping } from '../import/suggest-mapping.js';
 import type { ReadTableOptions, Table, TableSource } from '../import/types.js';
-import { columnsOf, type ValidateOptions } from '../import/validate.js';
+import type { ValidateOptions } from '../import/validate.js';
 import type { ValidatedRow } from '../import/values.js';
-import { createSlicer, yieldToHost } from '../import/yield.js';
-import { TableFingerprint } from './fingerprint.js';
-import { relinkValues } from './linked-values.js';
-import {
-  CHUNK_ROWS,
-  type KeptTable,
-  type TableHead,
-  type WorkerRequest,
-  type WorkerResponse,
-} from './protocol.js';
+import { yieldToHost } from '../import/yield.js';
+import { CHUNK_ROWS, type TableHead, type WorkerRequest, type WorkerResponse } from './protocol.js';
 
 /** Options of {@link createImportWorkerClient}. */
 export interface ImportWorkerOptions {
@@ -35,20 +27,18 @@ interface Call {
 }
 
 /**
- * Runs reading, mapping and validation in a module worker, so importing 100k rows never
- * blocks the page: rows cross between threads in chunks of 500 and the page yields
- * between chunks. Tables it reads remember the worker, so `roster.import.plan(table, …)`
- * validates there too. The worker keeps the last two tables it read: planning one whose
- * rows the page has not changed sends no rows back (the page compares fingerprints, in
- * time slices); a changed table is sent in full.
+ * Runs reading (PapaParse, the XLSX reader) and validation in a module worker, so
+ * importing 100k rows never blocks the page. Rows cross between threads in chunks of 500,
+ * and the page yields between the chunks it sends. Tables it reads remember the worker,
+ * so `roster.import.plan(table, …)` validates there too.
  *
  * @example
  * ```ts
  * import { createImportWorkerClient } from '@roster/core/import-worker';
  *
  * const engine = createImportWorkerClient();
- * const table = await roster.import.readTable(file, { engine });
- * const { mapping } = await roster.import.suggestMapping(table);   // in the worker
+ * const table = await roster.import.readTable(file, { engine });   // in the worker
+ * const { mapping } = await roster.import.suggestMapping(table);
  * const plan = await roster.import.plan(table, mapping);           // validated in the worker
  * engine.terminate();
  * ```
@@ -59,8 +49,6 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
       ? options.worker()
       : (options.worker ?? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
   const calls = new Map<number, Call>();
-  /** Tables this worker read and keeps, with the fingerprint of their rows as read. */
-  const keptTables = new WeakMap<Table, KeptTable>();
   let nextId = 1;
 
   worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
@@ -76,7 +64,7 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
 
   const send = (request: WorkerRequest): void => worker.postMessage(request);
 
-  /** Starts a call; `collect` sees every response until `done` (or an error). */
+  /** Starts a call; `collect` sees every response until it returns a result (or an error). */
   function start<T>(id: number, collect: (message: WorkerResponse) => T | undefined): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       calls.set(id, {
@@ -100,38 +88,19 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
   const client: ImportWorkerClient = {
     readTable(source: TableSource, readOptions: ReadTableOptions = {}): Promise<Table> {
       const id = nextId++;
-      let table: Table | null = null;
-      let kept: KeptTable | null = null;
+      let head: TableHead | null = null;
+      const rows: string[][] = [];
+      const rowNumbers: number[] = [];
       const promise = start<Table>(id, (message) => {
-        if (message.type === 'tableHead') {
-          const { total: _total, ...head } = message.head;
-          table = { ...head, rows: [], rowNumbers: [] };
-          kept = message.kept;
-        } else if (message.type === 'tableRows' && table) {
-          for (const row of message.rows) table.rows.push(row);
-          for (const n of message.rowNumbers) table.rowNumbers.push(n);
-        } else if (message.type === 'done' && table) {
-          if (kept) keptTables.set(table, kept);
-          return rememberEngine(table, client);
-        }
+        if (message.type === 'tableHead') head = message.head;
+        else if (message.type === 'tableRows') {
+          for (const row of message.rows) rows.push(row);
+          for (const n of message.rowNumbers) rowNumbers.push(n);
+        } else if (message.type === 'done' && head)
+          return rememberEngine({ ...head, rows, rowNumbers }, client);
         return undefined;
       });
-      send({ id, op: 'readTable', source, options: readOptions });
-      return promise;
-    },
-
-    suggestMapping(table: Table): Promise<MappingSuggestion> {
-      const id = nextId++;
-      const promise = start<MappingSuggestion>(id, (message) =>
-        message.type === 'mapping' ? message.suggestion : undefined,
-      );
-      // The suggestion samples the first rows only; sending them all would cost the page.
-      const sample: Table = {
-        ...table,
-        rows: table.rows.slice(0, 200),
-        rowNumbers: table.rowNumbers.slice(0, 200),
-      };
-      send({ id, op: 'suggestMapping', table: sample });
+      send({ id, op: 'read', source, options: readOptions });
       return promise;
     },
 
@@ -142,40 +111,29 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     ): Promise<ValidatedRow[]> {
       const id = nextId++;
       const out: ValidatedRow[] = [];
-      const { headers, detected, notices } = table;
-      const head: TableHead = { headers, detected, notices, total: table.rows.length };
-      const columns = columnsOf(mapping);
-      const sendRows = async (): Promise<void> => {
-        send({ id, op: 'validateBegin', head, mapping, options: validateOptions });
-        for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
-          send({
-            id,
-            op: 'validateRows',
-            rows: table.rows.slice(i, i + CHUNK_ROWS),
-            rowNumbers: table.rowNumbers.slice(i, i + CHUNK_ROWS),
-          });
-          await yieldToHost();
-        }
-        send({ id, op: 'validateEnd' });
-      };
       const promise = start<ValidatedRow[]>(id, (message) => {
-        if (message.type === 'validated') {
-          relinkValues(message.rows, table.rows, out.length, columns, message.linked);
-          for (const row of message.rows) out.push(row);
-        } else if (message.type === 'notKept')
-          sendRows().catch((error: unknown) => {
-            calls.get(id)?.reject(error instanceof Error ? error : new Error(String(error)));
-            calls.delete(id);
-          });
+        if (message.type === 'validated') for (const row of message.rows) out.push(row);
         else if (message.type === 'done') return out;
         return undefined;
       });
-      // The admin may have fixed cells in the preview since the file was read: the kept
-      // copy is used only if the rows are still exactly as read.
-      const kept = keptTables.get(table);
-      if (kept && (await fingerprintOf(table)) === kept.fingerprint)
-        send({ id, op: 'validateKept', key: kept.key, head, mapping, options: validateOptions });
-      else await sendRows();
+      send({
+        id,
+        op: 'validateBegin',
+        subject: { format: table.detected.format, warnings: table.warnings },
+        mapping,
+        options: validateOptions,
+      });
+      for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
+        if (!calls.has(id)) break; // the worker answered with an error
+        send({
+          id,
+          op: 'validateChunk',
+          rows: table.rows.slice(i, i + CHUNK_ROWS),
+          rowNumbers: table.rowNumbers.slice(i, i + CHUNK_ROWS),
+        });
+        await yieldToHost();
+      }
+      send({ id, op: 'validateEnd' });
       return promise;
     },
 
@@ -187,16 +145,4 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     },
   };
   return client;
-}
-
-/** The fingerprint of the page's copy of a table, taken in slices so the page stays live. */
-async function fingerprintOf(table: Table): Promise<string> {
-  const fingerprint = new TableFingerprint();
-  const slicer = createSlicer();
-  const step = 1_000;
-  for (let from = 0; from < table.rows.length; from += step) {
-    fingerprint.add(table.rows, table.rowNumbers, from, Math.min(table.rows.length, from + step));
-    await slicer.pause();
-  }
-  return fingerprint.digest();
 }

@@ -1,8 +1,8 @@
 import { commitImport, type ImportCommitOptions, type ImportReport } from './commit.js';
-import { localImportEngine, rememberEngine, engineOf, type ImportEngine } from './engine.js';
+import { localImportEngine, rememberEngine, type ImportEngine } from './engine.js';
 import { planImport, type ImportContext, type ImportPlan, type ImportPlanOptions } from './plan.js';
 import { reportToCsv } from './report.js';
-import type { ColumnMapping, MappingSuggestion } from './suggest-mapping.js';
+import { suggestMapping, type ColumnMapping, type MappingSuggestion } from './suggest-mapping.js';
 import { importTemplate } from './template.js';
 import type { ReadTableOptions, Table, TableSource } from './types.js';
 
@@ -43,7 +43,7 @@ export function createImportApi(context: ImportContext): ImportApi {
       const { engine = localImportEngine, ...rest } = options;
       return rememberEngine(await engine.readTable(source, rest), engine);
     },
-    suggestMapping: (table) => engineOf(table).suggestMapping(table),
+    suggestMapping: (table) => Promise.resolve(suggestMapping(table)),
     plan: (table, mapping, options) => planImport(context, table, mapping, options),
     commit: (plan, options) => commitImport(context, plan, options),
     template: importTemplate,

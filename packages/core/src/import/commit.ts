@@ -7,7 +7,7 @@ import {
   type NormalizedUserPatch,
 } from '../model/index.js';
 import { randomId } from '../ports.js';
-import type { Progress } from '../roster-api.js';
+import type { Progress } from '../progress.js';
 import { loadGroups, type ImportContext, type ImportPlan, type PlanEntry } from './plan.js';
 import { createSlicer } from './yield.js';
 

@@ -1,18 +1,16 @@
 import { readTable } from './read-table.js';
-import { suggestMapping, type ColumnMapping, type MappingSuggestion } from './suggest-mapping.js';
+import type { ColumnMapping } from './suggest-mapping.js';
 import type { ReadTableOptions, Table, TableSource } from './types.js';
 import { validateRows, type ValidateOptions } from './validate.js';
 import type { ValidatedRow } from './values.js';
 
 /**
- * The CPU-heavy half of an import: reading, mapping and validating rows. The local
- * engine runs it in the calling thread (Node, tests); the browser entry
- * `@roster/core/import-worker` runs it in a module worker so 100k rows never block the
- * page. Both give identical results.
+ * The CPU-heavy half of an import: reading and validating rows. The local engine runs it
+ * in the calling thread (Node, tests); the browser entry `@roster/core/import-worker` runs
+ * it in a module worker so 100k rows never block the page. Both give identical results.
  */
 export interface ImportEngine {
   readTable(source: TableSource, options?: ReadTableOptions): Promise<Table>;
-  suggestMapping(table: Table): Promise<MappingSuggestion>;
   validate(
     table: Table,
     mapping: ColumnMapping,
@@ -23,19 +21,18 @@ export interface ImportEngine {
 /** Runs the import engine in the calling thread. */
 export const localImportEngine: ImportEngine = {
   readTable: (source, options) => readTable(source, options),
-  suggestMapping: (table) => Promise.resolve(suggestMapping(table)),
   validate: (table, mapping, options) => Promise.resolve(validateRows(table, mapping, options)),
 };
 
-const owners = new WeakMap<Table, ImportEngine>();
+const readers = new WeakMap<Table, ImportEngine>();
 
-/** Records which engine read `table` (a worker keeps its copy of the rows). */
+/** Records which engine read `table`, so planning it validates there too. */
 export function rememberEngine(table: Table, engine: ImportEngine): Table {
-  owners.set(table, engine);
+  readers.set(table, engine);
   return table;
 }
 
 /** The engine that read `table`, or the local one. */
 export function engineOf(table: Table): ImportEngine {
-  return owners.get(table) ?? localImportEngine;
+  return readers.get(table) ?? localImportEngine;
 }

@@ -13,7 +13,10 @@ export interface HeaderGuess {
  * values (emails, phone numbers, numbers, dates); yes when a cell is a known header name,
  * or when later rows hold data where row 1 holds words.
  */
-export function detectHeader(rows: string[][], options: { pasted?: boolean } = {}): HeaderGuess {
+export function detectHeader(
+  rows: readonly (readonly string[])[],
+  options: { pasted?: boolean } = {},
+): HeaderGuess {
   const first = rows[0];
   if (!first) return { header: false, dataLike: null };
   const cells = first.map((cell) => cell.trim());

@@ -1,15 +1,15 @@
 export * from './types.js';
-export { readTable, columnLetter } from './read-table.js';
+export { readTable } from './read-table.js';
+export { withCell } from './edit.js';
+export { columnLetter } from './columns.js';
 export { detectDelimiter } from './delimiter.js';
 export { decodeText, type DecodedText } from './decode.js';
-export { parseDelimited, type ParsedRecords } from './csv.js';
 export { detectHeader, type HeaderGuess } from './header.js';
 export * from './fields.js';
 export { unescapeFormula, splitGroups } from './cells.js';
 export * from './suggest-mapping.js';
 export * from './values.js';
 export { validateRows, type ValidateOptions } from './validate.js';
-export { createPhoneNormalizer, fastNormalizePhone } from './fast-phone.js';
 export * from './engine.js';
 export {
   planImport,

@@ -47,21 +47,21 @@ export type PlanAction = 'create' | 'update' | 'skip' | 'error';
 /** One data row of the plan. */
 export interface PlanEntry {
   /** File row number (the header is row 1). */
-  row: number;
-  action: PlanAction;
-  values: ImportValues;
+  readonly row: number;
+  readonly action: PlanAction;
+  readonly values: ImportValues;
   /** Plain-language problems; any `error` makes the action `error`. */
-  issues: ImportIssue[];
+  readonly issues: readonly ImportIssue[];
   /** The existing user this row matched, if any. */
-  userId: string | null;
+  readonly userId: string | null;
   /** Why the row is skipped (`skip` only). */
-  reason: string | null;
+  readonly reason: string | null;
   /** Fields an update changes (`update` only), e.g. `['phone', 'groups']`. */
-  changes: string[];
+  readonly changes: readonly string[];
   /** Role id the user gets (resolved from the row or the default). */
-  role: string | null;
+  readonly role: string | null;
   /** What commit writes to the matched user (`null` for rows without one). */
-  target: PlanTarget | null;
+  readonly target: PlanTarget | null;
 }
 
 /**
@@ -69,21 +69,21 @@ export interface PlanEntry {
  * (`values.groups`) are resolved to ids at commit, when missing ones are created.
  */
 export interface PlanTarget {
-  version: number;
-  currentGroupIds: string[];
-  patch: NormalizedUserPatch;
+  readonly version: number;
+  readonly currentGroupIds: readonly string[];
+  readonly patch: NormalizedUserPatch;
 }
 
 /** The result of `roster.import.plan`: one entry per data row, ready to preview and commit. */
 export interface ImportPlan {
-  entries: PlanEntry[];
-  counts: Record<PlanAction, number>;
+  readonly entries: readonly PlanEntry[];
+  readonly counts: Record<PlanAction, number>;
   /** Group names in the file that the directory lacks, as first written. */
-  newGroups: string[];
+  readonly newGroups: readonly string[];
   /** Fields the mapping feeds. */
-  mappedFields: ImportField[];
-  options: {
-    existing: 'skip' | 'update';
+  readonly mappedFields: readonly ImportField[];
+  readonly options: {
+    readonly existing: 'skip' | 'update';
     unknownGroups: 'create' | 'flag';
     defaultCountry: CountryCode | null;
     defaultRole: string;
@@ -140,30 +140,27 @@ export async function planImport(
   const contactRule =
     columns.phone === undefined ? 'email is required' : 'email or phone is required';
   const newGroups = new Map<string, string>();
-  const unknownByList = new Map<readonly string[], string[]>();
   const counts: Record<PlanAction, number> = { create: 0, update: 0, skip: 0, error: 0 };
   const classifying: ClassifyContext = {
     settings,
     groups,
     existing,
     newGroups,
-    unknownByList,
     options: resolved,
     contactRule,
   };
   const slicer = createSlicer();
-
-  for (let i = 0; i < validated.length; i++) {
-    // Checking the clock every row would cost more than the work.
-    const pause = (i & 63) === 0 ? slicer.pause() : undefined;
+  const entries: PlanEntry[] = [];
+  for (const row of validated) {
+    const pause = slicer.pause();
     if (pause) {
       await pause;
       throwIfAborted(options.signal);
     }
-    counts[classify(validated[i]!, classifying).action]++;
+    const entry = classify(row, classifying);
+    counts[entry.action]++;
+    entries.push(entry);
   }
-  // Each validated row became its entry in place.
-  const entries: PlanEntry[] = validated;
   return { entries, counts, newGroups: [...newGroups.values()], mappedFields, options: resolved };
 }
 
@@ -172,23 +169,19 @@ interface ClassifyContext {
   groups: Map<string, Group>;
   existing: ExistingUsers;
   newGroups: Map<string, string>;
-  /** Unknown names per groups list: rows share their lists (one per distinct cell). */
-  unknownByList: Map<readonly string[], string[]>;
   options: ImportPlan['options'];
   contactRule: string;
 }
 
-/** Decides the row's action, filling in the validated row (already shaped as an entry). */
-function classify(entry: ValidatedRow, c: ClassifyContext): PlanEntry {
-  const { values } = entry;
-  // The validator's list, copied only when this step adds an issue (most rows have none).
-  const original = entry.issues;
-  let issues = original;
+/** Decides the row's action: a new entry, the validated row left as it was. */
+function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
+  const { row, values } = validated;
+  const issues: ImportIssue[] = [...validated.issues];
   let role: string | null = null;
   if (values.role !== null) {
     role = resolveRole(c.settings, values.role);
     if (role === null)
-      issues = withIssue(original, issues, {
+      issues.push({
         field: 'role',
         message: `role “${values.role}” does not exist (roles: ${c.settings.roles.map((r) => r.name).join(', ')})`,
         severity: 'error',
@@ -197,52 +190,45 @@ function classify(entry: ValidatedRow, c: ClassifyContext): PlanEntry {
   }
 
   // Groups: unknown ones are created on commit or flagged.
-  let unknown = c.unknownByList.get(values.groups);
-  if (unknown === undefined) {
-    unknown = [];
-    for (const name of values.groups) {
-      const key = normalizeGroupName(name);
-      if (c.groups.has(key)) continue;
-      if (!c.newGroups.has(key)) c.newGroups.set(key, name);
-      unknown.push(name);
-    }
-    c.unknownByList.set(values.groups, unknown);
-  }
-  if (c.options.unknownGroups === 'flag')
-    for (const name of unknown)
-      issues = withIssue(original, issues, {
+  for (const name of values.groups) {
+    const key = normalizeGroupName(name);
+    if (c.groups.has(key)) continue;
+    if (!c.newGroups.has(key)) c.newGroups.set(key, name);
+    if (c.options.unknownGroups === 'flag')
+      issues.push({
         field: 'groups',
         message: `group “${name}” does not exist; it is added only if you choose to create missing groups`,
         severity: 'warning',
         code: 'unknown_group',
       });
+  }
 
-  // Existing user: every key the row carries must point at the same user.
+  // Existing user: every key the row carries must point at the same user, in order of
+  // trust: email, external ID, phone.
   const { email, externalId, phone } = c.existing;
-  const byEmail =
-    values.email === null || email.size === 0 ? undefined : email.get(normalizeEmail(values.email));
-  const byExternal =
-    values.externalId === null || externalId.size === 0
-      ? undefined
-      : externalId.get(values.externalId.toLowerCase());
-  const byPhone = values.phone === null || phone.size === 0 ? undefined : phone.get(values.phone);
-  let match: { user: User; by: string } | null = null;
-  if (byEmail) match = { user: byEmail, by: 'email' };
-  // Keys in order of trust: email, external ID, phone (no per-row arrays: 100k rows).
-  for (let k = 0; k < 2; k++) {
-    const user = k === 0 ? byExternal : byPhone;
-    const by = k === 0 ? 'external ID' : 'phone';
+  const candidates: { user: User | undefined; by: 'email' | 'external ID' | 'phone' }[] = [
+    {
+      user: values.email === null ? undefined : email.get(normalizeEmail(values.email)),
+      by: 'email',
+    },
+    {
+      user:
+        values.externalId === null ? undefined : externalId.get(values.externalId.toLowerCase()),
+      by: 'external ID',
+    },
+    { user: values.phone === null ? undefined : phone.get(values.phone), by: 'phone' },
+  ];
+  let match = null as { user: User; by: string } | null;
+  for (const { user, by } of candidates) {
     if (!user || user === match?.user) continue;
-    if (match === null) {
-      match = { user, by };
-      continue;
-    }
-    issues = withIssue(original, issues, {
-      field: by === 'phone' ? 'phone' : 'externalId',
-      message: `${by} belongs to ${describe(user)}, but the ${match.by} belongs to ${describe(match.user)}`,
-      severity: 'error',
-      code: 'conflict',
-    });
+    if (match === null) match = { user, by };
+    else
+      issues.push({
+        field: by === 'phone' ? 'phone' : 'externalId',
+        message: `${by} belongs to ${describe(user)}, but the ${match.by} belongs to ${describe(match.user)}`,
+        severity: 'error',
+        code: 'conflict',
+      });
   }
   if (
     match !== null &&
@@ -251,46 +237,48 @@ function classify(entry: ValidatedRow, c: ClassifyContext): PlanEntry {
     match.user.email !== null &&
     normalizeEmail(match.user.email) !== normalizeEmail(values.email)
   )
-    issues = withIssue(original, issues, {
+    issues.push({
       field: match.by === 'phone' ? 'phone' : 'externalId',
       message: `${match.by} belongs to another user (${describe(match.user)})`,
       severity: 'error',
       code: 'conflict',
     });
 
-  // Filled in place, not copied: GC is a large share of planning 100k rows. Rows that
-  // crossed from the worker keep their shape, as the validator gave them every field.
-  entry.userId = match?.user.id ?? null;
-  entry.role = role;
+  const matched = match;
+  const entry = (
+    action: PlanAction,
+    rest: Partial<Pick<PlanEntry, 'reason' | 'changes' | 'target'>> = {},
+  ): PlanEntry => ({
+    row,
+    action: issues.some(isError) ? 'error' : action,
+    values,
+    issues,
+    userId: matched?.user.id ?? null,
+    reason: rest.reason ?? null,
+    changes: rest.changes ?? [],
+    role:
+      matched === null
+        ? (role ?? (values.role === null ? c.options.defaultRole : null))
+        : (role ?? matched.user.role),
+    target: rest.target ?? null,
+  });
 
-  if (match === null) {
-    if (values.name === null)
-      issues = withIssue(original, issues, required('name', 'name is required'));
+  if (matched === null) {
+    if (values.name === null) issues.push(required('name', 'name is required'));
     if (
       values.email === null &&
       values.phone === null &&
       !issues.some((i) => i.field === 'email' || i.field === 'phone')
     )
-      issues = withIssue(original, issues, required('email', c.contactRule));
-    if (values.role === null) entry.role = c.options.defaultRole;
-    entry.issues = issues;
-    if (issues.some(isError)) entry.action = 'error';
-    return entry;
+      issues.push(required('email', c.contactRule));
+    return entry('create');
   }
-  entry.issues = issues;
-  if (issues.some(isError)) {
-    entry.action = 'error';
-    return entry;
-  }
+  if (issues.some(isError)) return { ...entry('error'), role };
 
-  const user = match.user;
-  entry.role = role ?? user.role;
-  entry.target = { version: user.version, currentGroupIds: user.groupIds, patch: {} };
-  if (c.options.existing === 'skip') {
-    entry.action = 'skip';
-    entry.reason = `already in the directory (same ${match.by})`;
-    return entry;
-  }
+  const user = matched.user;
+  const target = { version: user.version, currentGroupIds: user.groupIds, patch: {} };
+  if (c.options.existing === 'skip')
+    return entry('skip', { reason: `already in the directory (same ${matched.by})`, target });
 
   const patch: NormalizedUserPatch = {};
   if (values.name !== null && values.name !== user.name) patch.name = values.name;
@@ -311,24 +299,10 @@ function classify(entry: ValidatedRow, c: ClassifyContext): PlanEntry {
     return !group || !current.has(group.id);
   });
   if (addsGroup) changes.push('groups');
-  entry.target.patch = patch;
-  entry.changes = changes;
-  if (changes.length === 0) {
-    entry.action = 'skip';
-    entry.reason = 'no changes';
-  } else entry.action = 'update';
-  return entry;
-}
-
-/** Appends an issue, copying the validator's array on the first addition. */
-function withIssue(
-  original: ImportIssue[],
-  issues: ImportIssue[],
-  issue: ImportIssue,
-): ImportIssue[] {
-  const out = issues === original ? issues.slice() : issues;
-  out.push(issue);
-  return out;
+  const updated = { ...target, patch };
+  return changes.length === 0
+    ? entry('skip', { reason: 'no changes', target: updated })
+    : entry('update', { changes, target: updated });
 }
 
 function describe(user: User): string {
@@ -375,7 +349,7 @@ interface ExistingUsers {
 
 async function lookupExisting(
   backend: Backend,
-  rows: ValidatedRow[],
+  rows: readonly ValidatedRow[],
   call: CallOptions,
 ): Promise<ExistingUsers> {
   // A first import goes into an empty directory: one count instead of a lookup per key

@@ -1,23 +1,37 @@
 import { RuleError } from '../errors/index.js';
-import { parseDelimited } from './csv.js';
+import { columnLetter } from './columns.js';
+
+export { columnLetter };
 import { decodeText } from './decode.js';
 import { detectDelimiter } from './delimiter.js';
 import { detectHeader } from './header.js';
 import { suggestMapping } from './suggest-mapping.js';
+import { tokenize } from './tokenize.js';
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_ROWS,
+  MAX_CELL_LENGTH,
+  MAX_COLUMNS,
+  MAX_ZIP_ENTRY_BYTES,
+  MAX_ZIP_TOTAL_BYTES,
   type ReadTableOptions,
   type Table,
   type TableDetection,
   type TableSource,
+  type TableWarning,
 } from './types.js';
-import { readWorkbook, type SheetText } from './xlsx.js';
+import { tooLong, tooWide } from './tokenize.js';
+import { tooManyRows } from './xlsx-parts.js';
+import type { SheetText } from './xlsx.js';
 
 /**
  * Reads a CSV/TSV file, an XLSX workbook or pasted text into a {@link Table} of string
  * cells, reporting what it detected (encoding, delimiter, header row, sheets) so the
  * admin can see and override it through `options`.
+ *
+ * Limits are checked while reading, each refused with a {@link RuleError} that names the
+ * limit and the row: file size, rows (`maxRows`), 1,000 columns, 32,767 characters per
+ * cell and, for workbooks, the unpacked size of each part and of all of them.
  *
  * @example
  * ```ts
@@ -39,6 +53,7 @@ export async function readTable(
     return fromText(
       text,
       { format: 'text', encoding: null, bom: source !== text },
+      false,
       options,
       maxRows,
     );
@@ -58,6 +73,7 @@ export async function readTable(
   return fromText(
     decoded.text,
     { format: 'csv', encoding: decoded.encoding, bom: decoded.bom },
+    decoded.lossy,
     options,
     maxRows,
   );
@@ -66,19 +82,46 @@ export async function readTable(
 function fromText(
   text: string,
   base: Pick<TableDetection, 'format' | 'encoding' | 'bom'>,
+  lossy: boolean,
   options: ReadTableOptions,
   maxRows: number,
 ): Table {
   const delimiter = options.delimiter ?? detectDelimiter(text);
   // One extra row for the header and one to know the ceiling was passed.
-  const parsed = parseDelimited(text, delimiter, maxRows + 2);
+  const records = tokenize(text, delimiter, {
+    records: maxRows + 2,
+    columns: MAX_COLUMNS,
+    cellLength: MAX_CELL_LENGTH,
+  });
+  const warnings = lossy
+    ? [...records.warnings, ...notUtf8(records.rows, records.rowNumbers)]
+    : records.warnings;
   return build(
-    parsed.rows,
-    parsed.rowNumbers,
+    records.rows,
+    records.rowNumbers,
+    warnings,
     { ...base, delimiter, sheets: [], sheet: null },
     options,
     maxRows,
   );
+}
+
+/** A warning for every row holding U+FFFD: bytes that were not UTF-8. */
+function notUtf8(
+  rows: readonly (readonly string[])[],
+  rowNumbers: readonly number[],
+): TableWarning[] {
+  const out: TableWarning[] = [];
+  rows.forEach((cells, index) => {
+    if (!cells.some((cell) => cell.includes('\uFFFD'))) return;
+    const row = rowNumbers[index]!;
+    out.push({
+      row,
+      code: 'not_utf8',
+      message: `row ${row}: characters that are not UTF-8 — check the file's encoding`,
+    });
+  });
+  return out;
 }
 
 async function fromWorkbook(
@@ -86,11 +129,14 @@ async function fromWorkbook(
   options: ReadTableOptions,
   maxRows: number,
 ): Promise<Table> {
-  const buffer = bytes.buffer.slice(
-    bytes.byteOffset,
-    bytes.byteOffset + bytes.byteLength,
-  ) as ArrayBuffer;
-  const sheets = await readWorkbook(buffer);
+  const { readWorkbook } = await import('./xlsx.js');
+  const sheets = await readWorkbook(bytes, {
+    entryBytes: MAX_ZIP_ENTRY_BYTES,
+    totalBytes: MAX_ZIP_TOTAL_BYTES,
+    rows: maxRows + 1,
+    columns: MAX_COLUMNS,
+    cellLength: MAX_CELL_LENGTH,
+  });
   if (sheets.length === 0) throw new RuleError('This workbook has no sheets.');
   const chosen =
     options.sheet === undefined ? bestSheet(sheets) : sheets.find((s) => s.name === options.sheet);
@@ -98,9 +144,14 @@ async function fromWorkbook(
     throw new RuleError(
       `This workbook has no sheet named “${options.sheet}”. Its sheets are: ${sheets.map((s) => s.name).join(', ')}.`,
     );
-  const rows: string[][] = [];
+  const rows: (readonly string[])[] = [];
   const rowNumbers: number[] = [];
   chosen.rows.forEach((row, index) => {
+    if (row.length > MAX_COLUMNS) throw tooWide(index + 1, row.length, MAX_COLUMNS);
+    row.forEach((cell, column) => {
+      if (cell.length > MAX_CELL_LENGTH)
+        throw tooLong(index + 1, column, cell.length, MAX_CELL_LENGTH);
+    });
     if (row.some((cell) => cell.trim() !== '')) {
       rows.push(row);
       rowNumbers.push(index + 1);
@@ -114,11 +165,11 @@ async function fromWorkbook(
     sheets: sheets.map((s) => s.name),
     sheet: chosen.name,
   };
-  return build(rows, rowNumbers, detection, options, maxRows);
+  return build(rows, rowNumbers, [], detection, options, maxRows);
 }
 
 /** The sheet whose header row maps best to Roster fields; the first non-empty one on a tie. */
-function bestSheet(sheets: SheetText[]): SheetText {
+function bestSheet(sheets: readonly SheetText[]): SheetText {
   let best: { sheet: SheetText; score: number } | null = null;
   for (const sheet of sheets) {
     const rows = sheet.rows.filter((row) => row.some((cell) => cell.trim() !== '')).slice(0, 50);
@@ -126,6 +177,7 @@ function bestSheet(sheets: SheetText[]): SheetText {
     const table = build(
       rows,
       rows.map((_, i) => i + 1),
+      [],
       {
         format: 'xlsx',
         encoding: null,
@@ -147,8 +199,9 @@ function bestSheet(sheets: SheetText[]): SheetText {
 }
 
 function build(
-  records: string[][],
-  recordNumbers: number[],
+  records: readonly (readonly string[])[],
+  recordNumbers: readonly number[],
+  readWarnings: readonly TableWarning[],
   base: Omit<TableDetection, 'header' | 'headerDetected'>,
   options: ReadTableOptions,
   maxRows: number,
@@ -166,32 +219,37 @@ function build(
     const name = (first[c] ?? '').trim();
     return name === '' ? `Column ${columnLetter(c)}` : name;
   });
-  const rows = header ? records.slice(1) : records;
+  const data = header ? records.slice(1) : records;
   const rowNumbers = header ? recordNumbers.slice(1) : recordNumbers;
-  if (rows.length > maxRows)
-    throw new RuleError(
-      `This file has more than ${maxRows.toLocaleString('en-US')} rows, the most one import can take. Split it into smaller files and import them one after another.`,
-      { details: { limit: maxRows } },
-    );
-  for (const row of rows) while (row.length < width) row.push('');
+  if (data.length > maxRows) throw tooManyRows(maxRows);
+  const warnings = [...readWarnings];
+  if (header && first.length > 0)
+    data.forEach((row, index) => {
+      if (row.length <= first.length) return;
+      const number = rowNumbers[index]!;
+      warnings.push({
+        row: number,
+        code: 'extra_cells',
+        message: `row ${number} has ${row.length} cells; the header row has ${first.length} — check the delimiters and quotes in this row`,
+      });
+    });
+  warnings.sort((a, b) => a.row - b.row);
+  // Warnings about the header row (or a blank row) are notices: no data row carries them.
+  const dataRows = new Set(rowNumbers);
+  for (const warning of warnings) if (!dataRows.has(warning.row)) notices.push(warning.message);
   return {
     headers,
-    rows,
+    rows: data.map((row) => (row.length === width ? row : pad(row, width))),
     rowNumbers,
     detected: { ...base, header, headerDetected: guess.header },
     notices,
+    warnings: warnings.filter((warning) => dataRows.has(warning.row)),
   };
 }
 
-/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
+function pad(row: readonly string[], width: number): string[] {
+  const out = row.slice();
+  while (out.length < width) out.push('');
   return out;
 }
 
@@ -199,7 +257,7 @@ function checkBytes(size: number, maxBytes: number): void {
   if (size > maxBytes)
     throw new RuleError(
       `This file is ${(size / 1024 / 1024).toFixed(1)} MB; the most one import can take is ${(maxBytes / 1024 / 1024).toFixed(0)} MB. Split it into smaller files.`,
-      { details: { limit: maxBytes, size } },
+      { details: { limit: 'bytes', max: maxBytes, actual: size } },
     );
 }
 

@@ -9,7 +9,10 @@ export type Delimiter = ',' | ';' | '\t' | '|';
 
 /** Options of {@link readTable}. Every detected value can be overridden. */
 export interface ReadTableOptions {
-  /** Force a text encoding instead of detecting it (BOM, strict UTF-8, else Windows-1252). */
+  /**
+   * Decode the whole file with this encoding instead of detecting it (BOM, UTF-8 — also when
+   * a few bytes are not, which are then flagged per row — else Windows-1252).
+   */
   encoding?: TextEncodingName;
   /** Force the delimiter instead of detecting it. */
   delimiter?: Delimiter;
@@ -30,40 +33,71 @@ export interface ReadTableOptions {
 /** What {@link readTable} found, shown to the admin so they can correct it. */
 export interface TableDetection {
   /** `text` is pasted text (a string source). */
-  format: 'csv' | 'xlsx' | 'text';
+  readonly format: 'csv' | 'xlsx' | 'text';
   /** Encoding used to decode bytes; `null` for XLSX and pasted text. */
-  encoding: TextEncodingName | null;
+  readonly encoding: TextEncodingName | null;
   /** The file started with a byte-order mark. */
-  bom: boolean;
+  readonly bom: boolean;
   /** Delimiter used; `null` for XLSX. */
-  delimiter: Delimiter | null;
+  readonly delimiter: Delimiter | null;
   /** Whether the first row is used as the header row. */
-  header: boolean;
+  readonly header: boolean;
   /** What header detection concluded (differs from `header` when the admin overrode it). */
-  headerDetected: boolean;
+  readonly headerDetected: boolean;
   /** XLSX: every sheet's name, in workbook order. Empty for text. */
-  sheets: string[];
+  readonly sheets: readonly string[];
   /** XLSX: the sheet read. */
-  sheet: string | null;
+  readonly sheet: string | null;
+}
+
+/** Why a row was read with a warning. */
+export type TableWarningCode =
+  /** A quoted cell is never closed: the rest of the file was read into it. */
+  | 'unclosed_quote'
+  /** Text follows a quoted cell's closing quote (`"Doe" Jane`); it was kept. */
+  | 'malformed_quote'
+  /** The row has more cells than the header row. */
+  | 'extra_cells'
+  /** The row holds bytes that are not UTF-8 in a file read as UTF-8. */
+  | 'not_utf8';
+
+/** Something the reader noticed about one row; the plan shows it as a warning on the row. */
+export interface TableWarning {
+  /** File row number (the header is row 1). */
+  readonly row: number;
+  readonly code: TableWarningCode;
+  /** Plain language, for the admin: what is wrong and what to check. */
+  readonly message: string;
 }
 
 /**
  * A file read into string cells. Blank rows are dropped; `rowNumbers` keeps each data
- * row's number in the file as a spreadsheet shows it (the header is row 1).
+ * row's number in the file as a spreadsheet shows it (the header is row 1). A table is
+ * never changed after reading: a corrected cell makes a new table.
  */
 export interface Table {
   /** Column names: the header row, or `Column A`, `Column B`, … when there is none. */
-  headers: string[];
+  readonly headers: readonly string[];
   /** Data rows; every row has `headers.length` cells. */
-  rows: string[][];
+  readonly rows: readonly (readonly string[])[];
   /** File row number of each data row (1-based, blank rows counted). */
-  rowNumbers: number[];
-  detected: TableDetection;
+  readonly rowNumbers: readonly number[];
+  readonly detected: TableDetection;
   /** Plain-language remarks for the admin (e.g. "the first row looks like data"). */
-  notices: string[];
+  readonly notices: readonly string[];
+  /** Rows read with a warning (a stray quote, extra cells, bytes that are not UTF-8), in row order. */
+  readonly warnings: readonly TableWarning[];
 }
 
 /** Default ceiling on data rows per import. */
 export const DEFAULT_MAX_ROWS = 100_000;
 /** Default ceiling on the size of an imported file. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** Most columns a row may have (a wider row is refused, not padded into every other row). */
+export const MAX_COLUMNS = 1_000;
+/** Most characters in one cell: Excel's own limit, so no real spreadsheet has more. */
+export const MAX_CELL_LENGTH = 32_767;
+/** XLSX: most bytes one workbook part (sheet, shared strings) may unpack to. */
+export const MAX_ZIP_ENTRY_BYTES = 100 * 1024 * 1024;
+/** XLSX: most bytes the parts read may unpack to together. */
+export const MAX_ZIP_TOTAL_BYTES = 150 * 1024 * 1024;

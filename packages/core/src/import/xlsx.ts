@@ -1,29 +1,38 @@
+import { zipSync } from 'fflate';
+import readXlsxFile from 'read-excel-file/universal';
 import { RuleError } from '../errors/index.js';
+import { unpackWorkbookParts, type PartLimits } from './xlsx-parts.js';
 
 /** One worksheet read as text cells. */
 export interface SheetText {
-  name: string;
-  rows: string[][];
+  readonly name: string;
+  readonly rows: readonly (readonly string[])[];
 }
 
 /**
  * Reads every sheet of an XLSX workbook as the text the admin saw: numbers keep all
  * their digits (a mobile 27821234567, never `2.78E+10`), dates become ISO dates.
- * The reader (read-excel-file, ~50 kB) is loaded only when a workbook arrives.
+ *
+ * read-excel-file unpacks every `.xml` entry of the archive it is given, however large,
+ * and has no row ceiling. So the parts it needs are unpacked here first, within the
+ * limits (see {@link unpackWorkbookParts}), and handed to it as a new, uncompressed
+ * archive of those parts only: its documented API, on input that is bounded. `readTable` loads
+ * this module (and read-excel-file, ~50 kB) only when a workbook arrives.
  */
-export async function readWorkbook(bytes: ArrayBuffer): Promise<SheetText[]> {
-  const { default: readXlsxFile } = await import('read-excel-file/universal');
+export async function readWorkbook(bytes: Uint8Array, limits: PartLimits): Promise<SheetText[]> {
+  const parts = unpackWorkbookParts(bytes, limits);
+  const bounded = zipSync(parts, { level: 0 });
   let sheets;
   try {
     // parseNumber keeps the stored digits instead of a float, marked so that text
     // cells that merely look numeric ("00123") are left alone.
-    sheets = await readXlsxFile(bytes, { parseNumber: (raw: string) => new StoredNumber(raw) });
+    sheets = await readXlsxFile(bounded.buffer as ArrayBuffer, {
+      parseNumber: (raw: string) => new StoredNumber(raw),
+    });
   } catch (error) {
     throw new RuleError(
       'This file could not be read as an Excel workbook (.xlsx). Save it again from Excel, or as CSV.',
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
   return sheets.map((sheet) => ({

@@ -44,15 +44,21 @@ export function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The part of a MessagePort used here, typed the same with or without the DOM library. */
+interface Port {
+  onmessage: ((event: unknown) => void) | null;
+  postMessage(message: unknown): void;
+}
+
 interface Channel {
-  port: MessagePort;
+  port: Port;
   waiting: (() => void)[];
 }
 
 let channel: Channel | undefined;
 
 function createChannel(): Channel {
-  const { port1, port2 } = new MessageChannel();
+  const { port1, port2 } = new MessageChannel() as unknown as { port1: Port; port2: Port };
   const created: Channel = { port: port2, waiting: [] };
   // One message per waiter, answered in order.
   port1.onmessage = () => created.waiting.shift()?.();

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/index.js';
-import { normalizeEmail, type AccountSettings, type User } from '../model/index.js';
+import { normalizeEmail, type AccountSettings, type UserRecord } from '../model/index.js';
 import type { StoreReader } from '../store.js';
 import { describeUser, isPastRetention, ownerRoleIds, type Work } from './context.js';
 
@@ -12,20 +12,20 @@ export async function findUser(
   id: string,
   settings: AccountSettings,
   now: Date,
-): Promise<User | undefined> {
+): Promise<UserRecord | undefined> {
   const user = await tx.getUser(id);
   return user && !isPastRetention(user, settings, now) ? user : undefined;
 }
 
 /** The user `id` for a write; `NotFoundError` when unknown or purged. */
-export async function requireUser(w: Work, id: string): Promise<User> {
+export async function requireUser(w: Work, id: string): Promise<UserRecord> {
   const user = await findUser(w.tx, id, w.settings, w.now);
   if (!user) throw new NotFoundError(`User ${id} does not exist`, { details: { id } });
   return user;
 }
 
 /** Refuses changes to deleted users (restore first). */
-export function assertNotDeleted(user: User, doing: string): void {
+export function assertNotDeleted(user: UserRecord, doing: string): void {
   if (user.deletedAt !== null)
     throw new RuleError(`${user.name} is deleted and cannot be ${doing}; restore them first`, {
       details: { id: user.id },
@@ -78,7 +78,7 @@ export async function assertGroups(
  */
 export async function assertUniqueKeys(
   tx: StoreReader,
-  user: Pick<User, 'id' | 'email' | 'phone' | 'externalId'>,
+  user: Pick<UserRecord, 'id' | 'email' | 'phone' | 'externalId'>,
 ): Promise<void> {
   const keys = [
     ['email', user.email === null ? null : normalizeEmail(user.email), 'Email', user.email],
@@ -102,7 +102,7 @@ export async function assertUniqueKeys(
 }
 
 /** True for users that keep an owner role staffed: live and not deactivated. */
-function staffs(user: User): boolean {
+function staffs(user: UserRecord): boolean {
   return user.deletedAt === null && user.status !== 'inactive';
 }
 
@@ -110,7 +110,7 @@ function staffs(user: User): boolean {
  * Refuses to remove the last owner: deleting, deactivating or demoting an owner who is
  * the only live, not deactivated holder of any owner role would leave nobody in charge.
  */
-export async function assertNotLastOwner(w: Work, user: User, doing: string): Promise<void> {
+export async function assertNotLastOwner(w: Work, user: UserRecord, doing: string): Promise<void> {
   const owners = ownerRoleIds(w.settings);
   if (!owners.includes(user.role) || !staffs(user)) return;
   for (const role of owners) {
@@ -126,7 +126,7 @@ export async function assertNotLastOwner(w: Work, user: User, doing: string): Pr
 }
 
 /** Refuses an admin acting on their own account (delete, deactivate). */
-export function assertNotSelf(w: Work, user: User, doing: string): void {
+export function assertNotSelf(w: Work, user: UserRecord, doing: string): void {
   if (w.actor?.id === user.id)
     throw new RuleError(`You cannot ${doing} yourself`, { details: { id: user.id } });
 }

@@ -7,7 +7,7 @@ import {
   type AuditEvent,
   type BulkResult,
   type Message,
-  type User,
+  type UserRecord,
 } from '../model/index.js';
 import type { Clock, IdGenerator, Mailer } from '../ports.js';
 import type { Store, StoreReader, StoreWriter } from '../store.js';
@@ -49,14 +49,14 @@ export async function loadSettings(tx: StoreReader): Promise<AccountSettings> {
 }
 
 /** True when the user was deleted so long ago that retention has lapsed (purged on read). */
-export function isPastRetention(user: User, settings: AccountSettings, now: Date): boolean {
+export function isPastRetention(user: UserRecord, settings: AccountSettings, now: Date): boolean {
   return (
     user.deletedAt !== null && addDays(user.deletedAt, settings.retentionDays) <= now.toISOString()
   );
 }
 
 /** A user as an admin reads it in messages: name and a contact, e.g. `Ann Lee (ann@acme.com)`. */
-export function describeUser(user: Pick<User, 'name' | 'email' | 'phone'>): string {
+export function describeUser(user: Pick<UserRecord, 'name' | 'email' | 'phone'>): string {
   const contact = user.email ?? user.phone;
   return contact ? `${user.name} (${contact})` : user.name;
 }

@@ -1,7 +1,7 @@
 import type { CallOptions, UserDataExport } from '../backend.js';
 import { NotFoundError } from '../errors/index.js';
 import { userDataFiles } from '../export-user-data/files.js';
-import { AuditQuery, type AuditEvent, type Group } from '../model/index.js';
+import { AuditQuery, withDisplayStatus, type AuditEvent, type Group } from '../model/index.js';
 import { findUser } from './checks.js';
 import type { LocalContext } from './context.js';
 import { dataExportDraft } from './messages.js';
@@ -23,8 +23,9 @@ export async function requestUserData(
   options: CallOptions | undefined,
 ): Promise<UserDataExport> {
   const { value, delivered } = await writeAndDeliver(ctx, options, async (w) => {
-    const user = await findUser(w.tx, id, w.settings, w.now);
-    if (!user) throw new NotFoundError(`User ${id} does not exist`, { details: { id } });
+    const stored = await findUser(w.tx, id, w.settings, w.now);
+    if (!stored) throw new NotFoundError(`User ${id} does not exist`, { details: { id } });
+    const user = withDisplayStatus(stored, w.now);
     const groups: Group[] = [];
     for (const groupId of user.groupIds) {
       const group = await w.tx.getGroup(groupId);

@@ -1,4 +1,4 @@
-import type { Message, OutgoingMessage, User } from '../model/index.js';
+import type { Message, OutgoingMessage, UserRecord } from '../model/index.js';
 import { adminRoleIds, bumped, loadSettings, publish, Work, type LocalContext } from './context.js';
 import { bounceNoticeDraft } from './messages.js';
 
@@ -64,7 +64,7 @@ async function markBounced(w: Work, userId: string, reason: string): Promise<voi
   const user = await w.tx.getUser(userId);
   // Only a pending invitation can bounce: a user who signed in meanwhile has moved on.
   if (!user?.invitation || user.status !== 'invited' || user.deletedAt !== null) return;
-  const after: User = {
+  const after: UserRecord = {
     ...bumped(user, w.now),
     invitation: { ...user.invitation, bouncedAt: w.nowIso, bounceReason: reason },
   };
@@ -86,8 +86,8 @@ async function markBounced(w: Work, userId: string, reason: string): Promise<voi
  * Live holders of owner and admin roles who are not deactivated. Invited admins count:
  * the notice reaches them by mail whether or not they have signed in yet.
  */
-async function activeAdmins(w: Work): Promise<User[]> {
-  const admins = new Map<string, User>();
+async function activeAdmins(w: Work): Promise<UserRecord[]> {
+  const admins = new Map<string, UserRecord>();
   for (const role of adminRoleIds(w.settings)) {
     for (const user of await w.tx.listUsersByRole(role, MAX_NOTIFIED_PER_ROLE))
       if (user.status !== 'inactive' && user.deletedAt === null) admins.set(user.id, user);

@@ -1,6 +1,6 @@
 import type { CallOptions, LoginResult } from '../backend.js';
 import { NotFoundError, RuleError } from '../errors/index.js';
-import { DeviceInput, type Device, type User } from '../model/index.js';
+import { DeviceInput, withDisplayStatus, type Device, type UserRecord } from '../model/index.js';
 import { parseOrThrow } from '../errors/index.js';
 import { bumped, type LocalContext, type Work } from './context.js';
 import { findUser, requireUser } from './checks.js';
@@ -79,7 +79,7 @@ export function recordLogin(
       w.changed('devices', old.id);
     }
 
-    const user: User = {
+    const user: UserRecord = {
       ...bumped(before, w.now),
       status: 'active',
       lastLoginAt: w.nowIso,
@@ -94,7 +94,7 @@ export function recordLogin(
       before: known ?? null,
       after: { device, signedOutDeviceIds: signedOut.map((old) => old.id) },
     });
-    return { user, device, signedOut };
+    return { user: withDisplayStatus(user, w.now), device, signedOut };
   });
 }
 

@@ -7,7 +7,7 @@ import {
   UserQuery,
   type BulkResult,
   type Group,
-  type User,
+  type UserRecord,
 } from '../model/index.js';
 import type { StoreReader } from '../store.js';
 import { assertNotDeleted, assertVersion, requireUser } from './checks.js';
@@ -125,7 +125,7 @@ export function deleteGroup(
   return writeWork(ctx, options, async (w) => {
     const group = await requireGroup(w.tx, id);
     // Collect first, change after: a store's cursor may be an offset that changes would shift.
-    const members: User[] = [];
+    const members: UserRecord[] = [];
     let cursor: string | undefined;
     do {
       const page = await w.tx.queryUsers(
@@ -179,7 +179,7 @@ async function changeMember(w: Work, group: Group, userId: string, add: boolean)
   const groupIds = add
     ? [...before.groupIds, group.id]
     : before.groupIds.filter((id) => id !== group.id);
-  const after: User = { ...bumped(before, w.now), groupIds };
+  const after: UserRecord = { ...bumped(before, w.now), groupIds };
   await w.tx.putUser(after);
   w.changed('users', userId);
   await w.audit({

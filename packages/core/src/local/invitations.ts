@@ -1,6 +1,6 @@
 import type { CallOptions } from '../backend.js';
 import { RuleError } from '../errors/index.js';
-import type { BulkResult, User } from '../model/index.js';
+import type { BulkResult, UserRecord } from '../model/index.js';
 import { assertNotDeleted, requireUser } from './checks.js';
 import { bumped, type LocalContext, type Work } from './context.js';
 import { invitationDraft, passwordResetDraft } from './messages.js';
@@ -31,7 +31,7 @@ async function resendOne(w: Work, id: string): Promise<void> {
     throw new RuleError(`${before.name} is deactivated; reactivate them before inviting`, {
       details: { id },
     });
-  const after: User = bumped(before, w.now);
+  const after: UserRecord = bumped(before, w.now);
   after.invitation = newInvitation(w, after, (before.invitation?.sendCount ?? 0) + 1);
   await w.tx.putUser(after);
   w.changed('users', id);

@@ -1,6 +1,6 @@
 import type { CallOptions } from '../backend.js';
 import { NotFoundError } from '../errors/index.js';
-import type { BulkResult, User } from '../model/index.js';
+import { withDisplayStatus, type BulkResult, type UserRecord, type User } from '../model/index.js';
 import { assertNotDeleted, assertNotLastOwner, assertNotSelf, requireUser } from './checks.js';
 import { addDays, bumped, isPastRetention, type LocalContext, type Work } from './context.js';
 import { signOutAll } from './devices.js';
@@ -26,7 +26,7 @@ async function deactivate(w: Work, id: string): Promise<void> {
   if (before.status === 'inactive') return;
   assertNotSelf(w, before, 'deactivate');
   await assertNotLastOwner(w, before, 'deactivated');
-  const after: User = { ...bumped(before, w.now), status: 'inactive' };
+  const after: UserRecord = { ...bumped(before, w.now), status: 'inactive' };
   await w.tx.putUser(after);
   w.changed('users', id);
   const signedOut = await signOutAll(w, id);
@@ -44,7 +44,7 @@ async function reactivate(w: Work, id: string): Promise<void> {
   const before = await requireUser(w, id);
   assertNotDeleted(before, 'reactivated');
   if (before.status !== 'inactive') return;
-  const after: User = {
+  const after: UserRecord = {
     ...bumped(before, w.now),
     status: before.lastLoginAt ? 'active' : 'invited',
   };
@@ -77,7 +77,7 @@ async function deleteOne(w: Work, id: string): Promise<void> {
   if (before.deletedAt !== null) return;
   assertNotSelf(w, before, 'delete');
   await assertNotLastOwner(w, before, 'deleted');
-  const after: User = { ...bumped(before, w.now), deletedAt: w.nowIso };
+  const after: UserRecord = { ...bumped(before, w.now), deletedAt: w.nowIso };
   await w.tx.putUser(after);
   w.changed('users', id);
   const signedOut = await signOutAll(w, id);
@@ -109,8 +109,8 @@ export function restoreUser(
         `${before.name} was deleted more than ${w.settings.retentionDays} days ago and can no longer be restored`,
         { details: { id, deletedAt: before.deletedAt } },
       );
-    if (before.deletedAt === null) return before;
-    const after: User = { ...bumped(before, w.now), deletedAt: null };
+    if (before.deletedAt === null) return withDisplayStatus(before, w.now);
+    const after: UserRecord = { ...bumped(before, w.now), deletedAt: null };
     await w.tx.putUser(after);
     w.changed('users', id);
     await w.audit({
@@ -121,7 +121,7 @@ export function restoreUser(
       before,
       after,
     });
-    return after;
+    return withDisplayStatus(after, w.now);
   });
 }
 

@@ -79,7 +79,7 @@ export interface LocalBackendOptions {
  *
  * @example
  * ```ts
- * import { LocalBackend } from '@roster/core';
+ * import { LocalBackend } from '@roster/core/backend-kit';
  * import { memoryStore } from '@roster/adapters/memory';
  *
  * const backend = new LocalBackend(memoryStore(), { mailer: { send: (m) => smtp.send(m) } });

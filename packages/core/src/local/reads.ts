@@ -11,6 +11,7 @@ import {
   type Message,
   type Page,
   type User,
+  withDisplayStatus,
   type UserLookup,
 } from '../model/index.js';
 import { findUser } from './checks.js';
@@ -24,11 +25,10 @@ export function getUser(
   id: string,
   options: CallOptions | undefined,
 ): Promise<User | null> {
-  return readWork(
-    ctx,
-    options,
-    async (tx, settings, now) => (await findUser(tx, id, settings, now)) ?? null,
-  );
+  return readWork(ctx, options, async (tx, settings, now) => {
+    const user = await findUser(tx, id, settings, now);
+    return user ? withDisplayStatus(user, now) : null;
+  });
 }
 
 /**
@@ -48,7 +48,10 @@ export async function listUsers(
     });
     if (due) await writeWork(ctx, { ...options, actor: null }, purgeExpired);
   }
-  return readWork(ctx, options, (tx, _settings, now) => tx.queryUsers(query, now));
+  return readWork(ctx, options, async (tx, _settings, now) => {
+    const page = await tx.queryUsers(query, now);
+    return { ...page, items: page.items.map((user) => withDisplayStatus(user, now)) };
+  });
 }
 
 /** `Backend.lookupUsers`: live users holding any of the keys (email case-insensitively). */
@@ -57,7 +60,7 @@ export function lookupUsers(
   lookup: UserLookup,
   options: CallOptions | undefined,
 ): Promise<User[]> {
-  return readWork(ctx, options, async (tx) => {
+  return readWork(ctx, options, async (tx, _settings, now) => {
     const ids = new Set<string>(lookup.ids ?? []);
     const keyed = [
       ['email', (lookup.emails ?? []).map(normalizeEmail)],
@@ -73,7 +76,7 @@ export function lookupUsers(
     const users: User[] = [];
     for (const id of ids) {
       const user = await tx.getUser(id);
-      if (user && user.deletedAt === null) users.push(user);
+      if (user && user.deletedAt === null) users.push(withDisplayStatus(user, now));
     }
     return users;
   });

@@ -6,7 +6,7 @@ import {
   normalizeEmail,
   type BulkResult,
   type Invitation,
-  type User,
+  type UserRecord,
 } from '../model/index.js';
 import {
   assertGroups,
@@ -22,7 +22,7 @@ import { contactOf, invitationDraft } from './messages.js';
 import { writeWork } from './transaction.js';
 
 /** A fresh invitation (first send), valid for the account's `invitationExpiryDays`. */
-export function newInvitation(w: Work, user: User, sendCount: number): Invitation {
+export function newInvitation(w: Work, user: UserRecord, sendCount: number): Invitation {
   return {
     channel: contactOf(user).channel,
     sentAt: w.nowIso,
@@ -34,7 +34,10 @@ export function newInvitation(w: Work, user: User, sendCount: number): Invitatio
 }
 
 /** Same person: a retried create of an existing id succeeds when email and phone agree. */
-function sameContact(a: Pick<User, 'email' | 'phone'>, b: Pick<User, 'email' | 'phone'>): boolean {
+function sameContact(
+  a: Pick<UserRecord, 'email' | 'phone'>,
+  b: Pick<UserRecord, 'email' | 'phone'>,
+): boolean {
   const email = (value: string | null) => (value === null ? null : normalizeEmail(value));
   return email(a.email) === email(b.email) && a.phone === b.phone;
 }
@@ -77,7 +80,7 @@ async function createOne(w: Work, input: NewUser, invite: boolean): Promise<void
   assertRole(input.role, w.settings);
   const groupIds = await assertGroups(w.tx, input.groupIds);
   await assertUniqueKeys(w.tx, input);
-  const user: User = {
+  const user: UserRecord = {
     ...input,
     groupIds,
     status: 'invited',
@@ -131,7 +134,7 @@ async function updateOne(
   const before = await requireUser(w, id);
   assertVersion(`User ${before.name}`, before, version);
   assertNotDeleted(before, 'edited');
-  const next: User = { ...before, ...patch };
+  const next: UserRecord = { ...before, ...patch };
   if (patch.groupIds) next.groupIds = await assertGroups(w.tx, patch.groupIds);
   if (next.email === null && next.phone === null)
     throw new ValidationError('Invalid user patch: email or phone is required', [
@@ -144,7 +147,7 @@ async function updateOne(
   }
   await assertUniqueKeys(w.tx, next);
   if (!changed(before, next)) return;
-  const after: User = { ...next, version: before.version + 1, updatedAt: w.nowIso };
+  const after: UserRecord = { ...next, version: before.version + 1, updatedAt: w.nowIso };
   await w.tx.putUser(after);
   w.changed('users', id);
   await w.audit({
@@ -157,7 +160,7 @@ async function updateOne(
   });
 }
 
-function changed(before: User, after: User): boolean {
+function changed(before: UserRecord, after: UserRecord): boolean {
   // Same key order (spread of `before`), so equal records serialise equally.
   return JSON.stringify(before) !== JSON.stringify(after);
 }

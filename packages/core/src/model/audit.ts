@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Actor, Id, Timestamp } from './common.js';
 
 /** One admin action: who did what to which record, when, with before/after snapshots. */

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import type { RosterErrorCode } from '../errors/roster-error.js';
 
 /** ISO-8601 timestamp string (UTC), e.g. `2026-11-23T08:00:00.000Z`. */
 export const Timestamp = z.iso.datetime({ offset: true });
@@ -30,7 +31,8 @@ export interface Page<T> {
 /** Per-item outcome of a bulk call. */
 export interface BulkFailure {
   id: string;
-  code: string;
+  /** Why this item failed (`aborted` for items a cancelled call never reached). */
+  code: RosterErrorCode;
   message: string;
 }
 

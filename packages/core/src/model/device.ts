@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Timestamp } from './common.js';
+import { refuseUnsafeText } from './text.js';
 
 /** A signed-in device (a session). */
 export const Device = z.object({
@@ -19,8 +20,13 @@ export type Device = z.infer<typeof Device>;
  */
 export const DeviceInput = z.object({
   id: Id.optional(),
-  name: z.string().trim().min(1, 'device name is required').max(200),
-  platform: z.string().trim().max(100).default(''),
-  appVersion: z.string().trim().max(50).default(''),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'device name is required')
+    .max(200)
+    .check(refuseUnsafeText('device name')),
+  platform: z.string().trim().max(100).check(refuseUnsafeText('platform')).default(''),
+  appVersion: z.string().trim().max(50).check(refuseUnsafeText('app version')).default(''),
 });
 export type DeviceInput = z.input<typeof DeviceInput>;

@@ -1,5 +1,21 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Timestamp, Version } from './common.js';
+import { refuseUnsafeText } from './text.js';
+import { ExternalId, maxLengthOf } from './user.js';
+
+/** A group's name as an admin enters it: one line, no control or bidi characters. */
+export const GroupName = z
+  .string()
+  .trim()
+  .min(1, 'group name is required')
+  .max(200, 'group name is too long')
+  .check(refuseUnsafeText('group name'));
+
+/** What a group is for: tabs and line breaks allowed, other controls not. */
+const GroupDescription = z
+  .string()
+  .max(2_000, 'description is too long')
+  .check(refuseUnsafeText('description', { multiline: true }));
 
 /**
  * Something a group participates in (an app, a permission set, a site): members
@@ -15,7 +31,7 @@ export type Resource = z.infer<typeof Resource>;
 /** A stored group. */
 export const Group = z.object({
   id: Id,
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(maxLengthOf(GroupName)),
   externalId: z.string().nullable(),
   description: z.string(),
   resources: z.array(Resource),
@@ -26,9 +42,9 @@ export const Group = z.object({
 export type Group = z.infer<typeof Group>;
 
 export const CreateGroupInput = z.object({
-  name: z.string().trim().min(1, 'group name is required').max(200, 'group name is too long'),
-  externalId: z.string().trim().min(1).max(256).nullish(),
-  description: z.string().max(2_000).optional(),
+  name: GroupName,
+  externalId: ExternalId.nullish(),
+  description: GroupDescription.optional(),
   resources: z.array(Resource).optional(),
   id: Id.optional(),
 });
@@ -36,9 +52,9 @@ export type CreateGroupInput = z.input<typeof CreateGroupInput>;
 
 export const GroupPatch = z
   .object({
-    name: z.string().trim().min(1, 'group name is required').max(200),
-    externalId: z.string().trim().min(1).max(256).nullable(),
-    description: z.string().max(2_000),
+    name: GroupName,
+    externalId: ExternalId.nullable(),
+    description: GroupDescription,
     resources: z.array(Resource),
   })
   .partial()

@@ -6,3 +6,5 @@ export * from './settings.js';
 export * from './message.js';
 export * from './audit.js';
 export * from './query.js';
+export * from './text.js';
+export * from './limits.js';

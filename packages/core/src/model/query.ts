@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from './common.js';
 import { DisplayStatus } from './user.js';
 
@@ -20,7 +20,12 @@ export type UserSortField = z.infer<typeof UserSortField>;
  */
 export const UserQuery = z
   .object({
-    /** Keyword: matches the start of any word of name, email, phone digits or external ID. */
+    /**
+     * Keyword, answered by core's rule on every backend (`compileSearch`): every term
+     * starts a word of name, email or external ID (`ann`, `smi`), or, with punctuation,
+     * matches from a word's start (`smith@`, `acme.example`, `emp-10`); a phone number in
+     * any format matches phones it starts (`082 455`, `+27 82 455`). Not word middles.
+     */
     search: z.string().trim().max(200).optional(),
     /** Display statuses to include (`expired` and `bounced` are views of `invited`). */
     status: z.array(DisplayStatus).optional(),

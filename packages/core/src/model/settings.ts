@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A role (access type) users can have. `owner` roles are protected from removal of the last one. */
 export const RoleDefinition = z.object({

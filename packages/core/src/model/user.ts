@@ -1,16 +1,27 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { E164, Id, Timestamp, Version } from './common.js';
+import { refuseUnsafeText } from './text.js';
 
-/** Stored lifecycle status. `expired` and `bounced` are derived views of `invited`. */
+/**
+ * Lifecycle status as a {@link Store} keeps it. `expired` and `bounced` are derived
+ * views of `invited` (see {@link DisplayStatus}); records the SDK returns carry those.
+ */
 export const UserStatus = z.enum(['invited', 'active', 'inactive']);
 export type UserStatus = z.infer<typeof UserStatus>;
 
 /**
- * What an admin sees in the status column: `invited` users whose invitation has
- * lapsed show as `expired`, whose invitation was rejected by the mail system as `bounced`.
+ * What an admin sees: `invited` users whose invitation has lapsed show as `expired`,
+ * whose invitation was rejected by the mail system as `bounced`. This is the `status`
+ * of every {@link User} the SDK returns and the values the `status` filter takes, so a
+ * record, a filter and a badge always agree. The order is the status sort order.
  */
 export const DisplayStatus = z.enum(['invited', 'expired', 'bounced', 'active', 'inactive']);
 export type DisplayStatus = z.infer<typeof DisplayStatus>;
+
+/** Rank of each display status when sorting by status (the order of {@link DisplayStatus}). */
+export const STATUS_RANK: Readonly<Record<DisplayStatus, number>> = Object.fromEntries(
+  DisplayStatus.options.map((status, rank) => [status, rank]),
+) as Record<DisplayStatus, number>;
 
 /** How a user is reached: invitations and resets go by email or SMS accordingly. */
 export const Channel = z.enum(['email', 'sms']);
@@ -29,6 +40,12 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
+/** The `.max` of a string schema: limits are read from the schemas, never retyped. */
+export function maxLengthOf(schema: { maxLength: number | null }): number {
+  if (schema.maxLength === null) throw new Error('the schema has no maximum length');
+  return schema.maxLength;
+}
+
 /** Lower-cased, trimmed email: the key for case-insensitive uniqueness. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -39,12 +56,38 @@ export const Email = z
   .string()
   .trim()
   .max(254, 'email is too long')
+  .check(refuseUnsafeText('email'))
   .pipe(z.email({ message: 'email is not valid' }));
 
-/** A stored user. */
-export const User = z.object({
+/** A user's full name as an admin enters it: one line, no control or bidi characters. */
+export const UserName = z
+  .string()
+  .trim()
+  .min(1, 'name is required')
+  .max(200, 'name is too long')
+  .check(refuseUnsafeText('name'));
+
+/** Free-text notes about a user: tabs and line breaks allowed, other controls not. */
+export const UserNotes = z
+  .string()
+  .max(10_000, 'notes are too long')
+  .check(refuseUnsafeText('notes', { multiline: true }));
+
+/** The user's id in the portal's other systems (HR, identity provider). */
+export const ExternalId = z
+  .string()
+  .trim()
+  .min(1, 'external ID is empty')
+  .max(256, 'external ID is too long')
+  .check(refuseUnsafeText('external ID'));
+
+/**
+ * A user as a {@link Store} keeps it: `status` is the lifecycle status, because
+ * whether an invitation has expired depends on when it is read.
+ */
+export const UserRecord = z.object({
   id: Id,
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(maxLengthOf(UserName)),
   email: z.string().nullable(),
   phone: E164.nullable(),
   role: z.string().min(1),
@@ -59,6 +102,15 @@ export const User = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
+export type UserRecord = z.infer<typeof UserRecord>;
+
+/**
+ * A user as the SDK returns it (every backend, every read): `status` is the
+ * {@link DisplayStatus} at the time of the read, so an invitation that lapsed reads
+ * back as `expired` and matches the `expired` filter, not the `invited` one.
+ * Whether the user ever logged in is {@link lifecycleStatus} of it.
+ */
+export const User = UserRecord.extend({ status: DisplayStatus });
 export type User = z.infer<typeof User>;
 
 /**
@@ -66,14 +118,14 @@ export type User = z.infer<typeof User>;
  * schemas below differ only in which are optional and how the phone is read.
  */
 const UserFields = {
-  name: z.string().trim().min(1, 'name is required').max(200, 'name is too long'),
+  name: UserName,
   email: Email,
   /** As typed: E.164, or a national number when the facade has a `defaultCountry`. */
-  phone: z.string().trim().min(1, 'phone is empty'),
-  role: z.string().trim().min(1, 'role is required'),
+  phone: z.string().trim().min(1, 'phone is empty').check(refuseUnsafeText('phone')),
+  role: z.string().trim().min(1, 'role is required').check(refuseUnsafeText('role')),
   groupIds: z.array(Id),
-  notes: z.string().max(10_000, 'notes are too long'),
-  externalId: z.string().trim().min(1).max(256, 'external ID is too long'),
+  notes: UserNotes,
+  externalId: ExternalId,
 };
 
 const emailOrPhone = {
@@ -109,9 +161,15 @@ export const UserPatch = z
   .strict();
 export type UserPatch = z.input<typeof UserPatch>;
 
-/** The status an admin sees at `now` (see {@link DisplayStatus}). */
-export function displayStatus(user: Pick<User, 'status' | 'invitation'>, now: Date): DisplayStatus {
-  if (user.status !== 'invited') return user.status;
+/**
+ * The status an admin sees at `now` (see {@link DisplayStatus}), of a stored record or
+ * of a returned one read earlier (an `invited` user may have become `expired` since).
+ */
+export function displayStatus(
+  user: Pick<User, 'status' | 'invitation'> | Pick<UserRecord, 'status' | 'invitation'>,
+  now: Date,
+): DisplayStatus {
+  if (user.status === 'active' || user.status === 'inactive') return user.status;
   if (user.invitation?.bouncedAt) return 'bounced';
   if (user.invitation && Date.parse(user.invitation.expiresAt) <= now.getTime()) return 'expired';
   return 'invited';
@@ -137,3 +195,13 @@ export type NewUser = z.infer<typeof NewUser>;
 /** A validated, normalised patch as backends receive it (phone already E.164). */
 export const NormalizedUserPatch = z.object(NormalizedFields).partial().strict();
 export type NormalizedUserPatch = z.infer<typeof NormalizedUserPatch>;
+
+/** The lifecycle status behind a display status: `expired` and `bounced` users are `invited`. */
+export function lifecycleStatus(status: DisplayStatus): UserStatus {
+  return status === 'expired' || status === 'bounced' ? 'invited' : status;
+}
+
+/** The record as the SDK returns it: `status` becomes the display status at `now`. */
+export function withDisplayStatus(user: UserRecord, now: Date): User {
+  return { ...user, status: displayStatus(user, now) };
+}

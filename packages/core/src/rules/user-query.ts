@@ -1,70 +1,20 @@
 import {
   displayStatus,
+  STATUS_RANK,
   type DisplayStatus,
   type User,
   type UserQuery,
   type UserSortField,
 } from '../model/index.js';
+import { compileSearch, foldText, userSearchText, type UserSearchText } from './user-search.js';
+
+export * from './user-search.js';
 
 /**
  * Pure helpers that give a {@link UserQuery} its meaning, shared by stores that filter
  * and sort in JavaScript (memory; IndexedDB after its index narrowed the candidates), so
  * every local store answers a query the same way.
  */
-
-/** Case- and accent-insensitive form used for keyword search and name sorting. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** What a user is searchable by: folded words of name, email and external ID, and phone digits. */
-export interface UserSearchText {
-  /** Folded words, plus each whole folded field (so "d.smith@" matches as typed). */
-  words: string[];
-  /** The phone's digits without `+`, or `''`. */
-  phoneDigits: string;
-}
-
-/** Builds the {@link UserSearchText} of a user (stores may cache it per user version). */
-export function userSearchText(
-  user: Pick<User, 'name' | 'email' | 'phone' | 'externalId'>,
-): UserSearchText {
-  const words: string[] = [];
-  for (const field of [user.name, user.email, user.externalId]) {
-    if (!field) continue;
-    const folded = foldText(field);
-    words.push(folded, ...folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-  }
-  return { words, phoneDigits: (user.phone ?? '').replace(/\D/g, '') };
-}
-
-/** A keyword search parsed once per query. */
-export interface SearchMatcher {
-  (text: UserSearchText): boolean;
-}
-
-/**
- * Compiles a keyword search. Every whitespace-separated term must be the start of some
- * word of name, email or external ID (case- and accent-insensitively). A search that is
- * a phone number (digits with spaces, `+`, `-`, `(`, `)`) also matches users whose phone
- * digits start with it, or contain it without its leading zeros (the national form an
- * admin types, `082 455` finding `+27824551234`).
- */
-export function compileSearch(search: string | undefined): SearchMatcher | null {
-  const trimmed = search?.trim() ?? '';
-  if (trimmed === '') return null;
-  const terms = foldText(trimmed).split(/\s+/u).filter(Boolean);
-  const phoneLike = /^[+\d\s().-]+$/.test(trimmed) ? trimmed.replace(/\D/g, '') : '';
-  const national = phoneLike.replace(/^0+/, '');
-  return (text) => {
-    if (phoneLike.length >= 3 && text.phoneDigits) {
-      if (text.phoneDigits.startsWith(phoneLike)) return true;
-      if (national.length >= 3 && national !== phoneLike && text.phoneDigits.includes(national))
-        return true;
-    }
-    return terms.every((term) => text.words.some((word) => word.startsWith(term)));
-  };
-}
 
 /** The part of a query that filters (everything but sort and paging), compiled once. */
 export interface UserFilter {
@@ -94,15 +44,6 @@ export function compileUserFilter(query: UserQuery, now: Date): UserFilter {
 /** A sortable value: string or number; `null` sorts last in both directions. */
 export type SortValue = string | number | null;
 
-/** Order in which statuses sort ascending: the lifecycle order an admin reads. */
-const STATUS_ORDER: Record<DisplayStatus, number> = {
-  invited: 0,
-  expired: 1,
-  bounced: 2,
-  active: 3,
-  inactive: 4,
-};
-
 /** The value a user sorts by on `field` (status: display status at `now`; names folded). */
 export function userSortValue(user: User, field: UserSortField, now: Date): SortValue {
   switch (field) {
@@ -111,7 +52,7 @@ export function userSortValue(user: User, field: UserSortField, now: Date): Sort
     case 'email':
       return user.email === null ? null : user.email.toLowerCase();
     case 'status':
-      return STATUS_ORDER[displayStatus(user, now)];
+      return STATUS_RANK[displayStatus(user, now)];
     case 'role':
       return user.role;
     case 'createdAt':

@@ -23,7 +23,7 @@ export const CONFORMANCE_ACTOR = { id: 'conformance-admin', name: 'Conformance A
  * ```ts
  * import { describe, it, beforeEach, afterEach } from '@roster/test-support/harness';
  * import { runBackendConformance, storePeek } from '@roster/core/testing';
- * import { LocalBackend } from '@roster/core';
+ * import { LocalBackend } from '@roster/core/backend-kit';
  * import { memoryStore } from '@roster/adapters/memory';
  *
  * runBackendConformance({

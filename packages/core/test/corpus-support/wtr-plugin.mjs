@@ -6,10 +6,14 @@
  * Windows-1252 file before the test sees it.
  */
 import { readFile } from 'node:fs/promises';
+import process from 'node:process';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus');
+// ROSTER_CORPUS_DIR: the corpus elsewhere (a git worktree sits at another depth).
+const CORPUS =
+  process.env.ROSTER_CORPUS_DIR ??
+  resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus');
 export const CORPUS_PATH = '/__corpus/';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */

@@ -1,5 +1,9 @@
 import { de as common } from './common.js';
 import { de as userTable } from '../user-table/messages.js';
+import { de as deviceList } from '../device-list/messages.js';
+import { de as userForm } from '../user-form/messages.js';
+import { de as userDetails } from '../user-details/messages.js';
+import { de as groupManager } from '../group-manager/messages.js';
 import { de as importWizard } from '../import-wizard/messages.js';
 import type { RosterMessages } from './messages.js';
 
@@ -7,5 +11,9 @@ import type { RosterMessages } from './messages.js';
 export const de: RosterMessages = {
   common,
   userTable,
+  deviceList,
+  userForm,
+  userDetails,
+  groupManager,
   importWizard,
 };

@@ -1,5 +1,9 @@
 import { en as common } from './common.js';
 import { en as userTable } from '../user-table/messages.js';
+import { en as deviceList } from '../device-list/messages.js';
+import { en as userForm } from '../user-form/messages.js';
+import { en as userDetails } from '../user-details/messages.js';
+import { en as groupManager } from '../group-manager/messages.js';
 import { en as importWizard } from '../import-wizard/messages.js';
 import type { RosterMessages } from './messages.js';
 
@@ -7,5 +11,9 @@ import type { RosterMessages } from './messages.js';
 export const en: RosterMessages = {
   common,
   userTable,
+  deviceList,
+  userForm,
+  userDetails,
+  groupManager,
   importWizard,
 };

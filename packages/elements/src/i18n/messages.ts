@@ -1,5 +1,9 @@
 import type { CommonMessages } from './common.js';
 import type { UserTableMessages } from '../user-table/messages.js';
+import type { DeviceListMessages } from '../device-list/messages.js';
+import type { UserFormMessages } from '../user-form/messages.js';
+import type { UserDetailsMessages } from '../user-details/messages.js';
+import type { GroupManagerMessages } from '../group-manager/messages.js';
 import type { ImportWizardMessages } from '../import-wizard/messages.js';
 
 /**
@@ -13,5 +17,9 @@ import type { ImportWizardMessages } from '../import-wizard/messages.js';
 export interface RosterMessages {
   common: CommonMessages;
   userTable: UserTableMessages;
+  deviceList: DeviceListMessages;
+  userForm: UserFormMessages;
+  userDetails: UserDetailsMessages;
+  groupManager: GroupManagerMessages;
   importWizard: ImportWizardMessages;
 }

@@ -1,69 +1,250 @@
+import type { BulkActionId } from './bulk.js';
+
 /** Texts of `<roster-user-table>`. */
 export interface UserTableMessages {
   users: string;
   searchUsers: string;
   searchPlaceholder: string;
+  filterStatus: string;
+  anyStatus: string;
+  filterRole: string;
+  anyRole: string;
+  filterGroup: string;
+  anyGroup: string;
+  showInactive: string;
+  resetFilters: string;
+  chooseColumns: string;
+  columnsLegend: string;
+  moveColumnUp: (column: string) => string;
+  moveColumnDown: (column: string) => string;
+  newUser: string;
   columnName: string;
   columnEmail: string;
   columnPhone: string;
   columnRole: string;
   columnStatus: string;
+  columnGroups: string;
+  columnDevices: string;
   columnLastLogin: string;
   loadingUsers: string;
   noUsers: string;
   noMatches: string;
-  resetFilters: string;
-  previousPage: string;
-  nextPage: string;
-  pagination: string;
-  range: (from: number, to: number, total: number) => string;
-  sortedBy: (column: string, direction: 'ascending' | 'descending') => string;
-  openUser: (name: string) => string;
+  selectPage: string;
+  selectUser: (name: string) => string;
+  selectionBar: string;
+  selectedCount: (count: number) => string;
+  selectAllMatching: (total: number) => string;
+  clearSelection: string;
+  resendInvite: string;
+  resetPassword: string;
+  deactivate: string;
+  reactivate: string;
+  deleteUsers: string;
+  bulkGroup: string;
+  chooseGroup: string;
+  addToGroup: string;
+  removeFromGroup: string;
+  exportSelectedCsv: string;
+  exportSelectedXlsx: string;
+  exportAllCsv: string;
+  exportAllXlsx: string;
+  exporting: string;
+  exported: (count: number) => string;
+  actionRunning: Record<BulkActionId, string>;
+  progress: (done: number, total: number) => string;
+  outcomeDone: (action: BulkActionId, count: number) => string;
+  outcomeSkipped: (count: number) => string;
+  outcomeRefused: (count: number, details: string) => string;
+  outcomeCancelled: string;
+  actionFailed: (reason: string) => string;
+  undo: string;
+  restoring: string;
+  restored: (count: number, failed: number) => string;
+  confirmDeleteTitle: (count: number) => string;
+  confirmDeleteRestorable: (days: number) => string;
+  confirmDeleteFinal: string;
+  confirmDeleteRefused: string;
+  confirmDeleteSelf: string;
+  deleteCount: (count: number) => string;
 }
+
+const n = (count: number, locale: string) => count.toLocaleString(locale);
+const users = (count: number) => `${n(count, 'en')} ${count === 1 ? 'user' : 'users'}`;
+
+const enDone: Record<BulkActionId, string> = {
+  resendInvite: 'invitations sent',
+  resetPassword: 'password resets sent',
+  deactivate: 'deactivated',
+  reactivate: 'reactivated',
+  delete: 'deleted',
+  addToGroup: 'added to the group',
+  removeFromGroup: 'removed from the group',
+};
 
 export const en: UserTableMessages = {
   users: 'Users',
   searchUsers: 'Search users',
   searchPlaceholder: 'Name, email, phone…',
+  filterStatus: 'Status',
+  anyStatus: 'Any status',
+  filterRole: 'Role',
+  anyRole: 'Any role',
+  filterGroup: 'Group',
+  anyGroup: 'Any group',
+  showInactive: 'Show inactive',
+  resetFilters: 'Reset filters',
+  chooseColumns: 'Columns',
+  columnsLegend: 'Visible columns',
+  moveColumnUp: (column) => `Move ${column} left`,
+  moveColumnDown: (column) => `Move ${column} right`,
+  newUser: 'New user',
   columnName: 'Name',
   columnEmail: 'Email',
   columnPhone: 'Phone',
   columnRole: 'Role',
   columnStatus: 'Status',
+  columnGroups: 'Groups',
+  columnDevices: 'Devices',
   columnLastLogin: 'Last sign-in',
   loadingUsers: 'Loading users…',
   noUsers: 'No users yet.',
   noMatches: 'No users match these filters.',
-  resetFilters: 'Reset filters',
-  previousPage: 'Previous page',
-  nextPage: 'Next page',
-  pagination: 'Pages',
-  range: (from, to, total) =>
-    total === 0 ? 'No users' : `${from}–${to} of ${total.toLocaleString('en')}`,
-  sortedBy: (column, direction) => `Sorted by ${column}, ${direction}`,
-  openUser: (name) => `Open ${name}`,
+  selectPage: 'Select visible rows',
+  selectUser: (name) => `Select ${name}`,
+  selectionBar: 'Selected users',
+  selectedCount: (count) => `${users(count)} selected`,
+  selectAllMatching: (total) => `Select all ${n(total, 'en')} matching`,
+  clearSelection: 'Clear selection',
+  resendInvite: 'Resend invite',
+  resetPassword: 'Reset password',
+  deactivate: 'Deactivate',
+  reactivate: 'Reactivate',
+  deleteUsers: 'Delete…',
+  bulkGroup: 'Group for selected',
+  chooseGroup: 'Choose a group',
+  addToGroup: 'Add to group',
+  removeFromGroup: 'Remove from group',
+  exportSelectedCsv: 'Export selected (CSV)',
+  exportSelectedXlsx: 'Export selected (XLSX)',
+  exportAllCsv: 'Export all (CSV)',
+  exportAllXlsx: 'Export all (XLSX)',
+  exporting: 'Exporting',
+  exported: (count) => `Exported ${users(count)}.`,
+  actionRunning: {
+    resendInvite: 'Sending invitations',
+    resetPassword: 'Sending password resets',
+    deactivate: 'Deactivating',
+    reactivate: 'Reactivating',
+    delete: 'Deleting',
+    addToGroup: 'Adding to the group',
+    removeFromGroup: 'Removing from the group',
+  },
+  progress: (done, total) => `${n(done, 'en')} of ${n(total, 'en')}`,
+  outcomeDone: (action, count) => `${n(count, 'en')} ${enDone[action]}.`,
+  outcomeSkipped: (count) => `${n(count, 'en')} skipped: already signed in.`,
+  outcomeRefused: (count, details) => `${n(count, 'en')} refused: ${details}.`,
+  outcomeCancelled: 'Cancelled before the end.',
+  actionFailed: (reason) => `The action failed: ${reason}`,
+  undo: 'Undo',
+  restoring: 'Restoring',
+  restored: (count, failed) =>
+    `${users(count)} restored.` + (failed > 0 ? ` ${n(failed, 'en')} could not be restored.` : ''),
+  confirmDeleteTitle: (count) => `Delete ${users(count)}?`,
+  confirmDeleteRestorable: (days) => `Deleted users can be restored for ${days} days.`,
+  confirmDeleteFinal: 'This backend deletes for good: deleted users cannot be restored.',
+  confirmDeleteRefused:
+    'These will be refused and stay: your own account, and the last owner of the directory.',
+  confirmDeleteSelf: 'You are among the selected users: your own account will not be deleted.',
+  deleteCount: (count) => `Delete ${users(count)}`,
+};
+
+const deUsers = (count: number) => `${n(count, 'de')} Benutzer`;
+const deDone: Record<BulkActionId, string> = {
+  resendInvite: 'Einladungen gesendet',
+  resetPassword: 'Kennwort-Zurücksetzungen gesendet',
+  deactivate: 'deaktiviert',
+  reactivate: 'reaktiviert',
+  delete: 'gelöscht',
+  addToGroup: 'zur Gruppe hinzugefügt',
+  removeFromGroup: 'aus der Gruppe entfernt',
 };
 
 export const de: UserTableMessages = {
   users: 'Benutzer',
   searchUsers: 'Benutzer suchen',
   searchPlaceholder: 'Name, E-Mail, Telefon…',
+  filterStatus: 'Status',
+  anyStatus: 'Jeder Status',
+  filterRole: 'Rolle',
+  anyRole: 'Jede Rolle',
+  filterGroup: 'Gruppe',
+  anyGroup: 'Jede Gruppe',
+  showInactive: 'Deaktivierte anzeigen',
+  resetFilters: 'Filter zurücksetzen',
+  chooseColumns: 'Spalten',
+  columnsLegend: 'Sichtbare Spalten',
+  moveColumnUp: (column) => `${column} nach links`,
+  moveColumnDown: (column) => `${column} nach rechts`,
+  newUser: 'Neuer Benutzer',
   columnName: 'Name',
   columnEmail: 'E-Mail',
   columnPhone: 'Telefon',
   columnRole: 'Rolle',
   columnStatus: 'Status',
+  columnGroups: 'Gruppen',
+  columnDevices: 'Geräte',
   columnLastLogin: 'Letzte Anmeldung',
   loadingUsers: 'Benutzer werden geladen…',
   noUsers: 'Noch keine Benutzer.',
   noMatches: 'Keine Benutzer entsprechen diesen Filtern.',
-  resetFilters: 'Filter zurücksetzen',
-  previousPage: 'Vorherige Seite',
-  nextPage: 'Nächste Seite',
-  pagination: 'Seiten',
-  range: (from, to, total) =>
-    total === 0 ? 'Keine Benutzer' : `${from}–${to} von ${total.toLocaleString('de')}`,
-  sortedBy: (column, direction) =>
-    `Sortiert nach ${column}, ${direction === 'ascending' ? 'aufsteigend' : 'absteigend'}`,
-  openUser: (name) => `${name} öffnen`,
+  selectPage: 'Sichtbare Zeilen auswählen',
+  selectUser: (name) => `${name} auswählen`,
+  selectionBar: 'Ausgewählte Benutzer',
+  selectedCount: (count) => `${deUsers(count)} ausgewählt`,
+  selectAllMatching: (total) => `Alle ${n(total, 'de')} Treffer auswählen`,
+  clearSelection: 'Auswahl aufheben',
+  resendInvite: 'Einladung erneut senden',
+  resetPassword: 'Kennwort zurücksetzen',
+  deactivate: 'Deaktivieren',
+  reactivate: 'Reaktivieren',
+  deleteUsers: 'Löschen…',
+  bulkGroup: 'Gruppe für Auswahl',
+  chooseGroup: 'Gruppe wählen',
+  addToGroup: 'Zur Gruppe hinzufügen',
+  removeFromGroup: 'Aus der Gruppe entfernen',
+  exportSelectedCsv: 'Auswahl exportieren (CSV)',
+  exportSelectedXlsx: 'Auswahl exportieren (XLSX)',
+  exportAllCsv: 'Alle exportieren (CSV)',
+  exportAllXlsx: 'Alle exportieren (XLSX)',
+  exporting: 'Export läuft',
+  exported: (count) => `${deUsers(count)} exportiert.`,
+  actionRunning: {
+    resendInvite: 'Einladungen werden gesendet',
+    resetPassword: 'Zurücksetzungen werden gesendet',
+    deactivate: 'Wird deaktiviert',
+    reactivate: 'Wird reaktiviert',
+    delete: 'Wird gelöscht',
+    addToGroup: 'Wird zur Gruppe hinzugefügt',
+    removeFromGroup: 'Wird aus der Gruppe entfernt',
+  },
+  progress: (done, total) => `${n(done, 'de')} von ${n(total, 'de')}`,
+  outcomeDone: (action, count) => `${n(count, 'de')} ${deDone[action]}.`,
+  outcomeSkipped: (count) => `${n(count, 'de')} übersprungen: bereits angemeldet.`,
+  outcomeRefused: (count, details) => `${n(count, 'de')} abgelehnt: ${details}.`,
+  outcomeCancelled: 'Vor dem Ende abgebrochen.',
+  actionFailed: (reason) => `Die Aktion ist fehlgeschlagen: ${reason}`,
+  undo: 'Rückgängig',
+  restoring: 'Wird wiederhergestellt',
+  restored: (count, failed) =>
+    `${deUsers(count)} wiederhergestellt.` +
+    (failed > 0 ? ` ${n(failed, 'de')} konnten nicht wiederhergestellt werden.` : ''),
+  confirmDeleteTitle: (count) => `${deUsers(count)} löschen?`,
+  confirmDeleteRestorable: (days) =>
+    `Gelöschte Benutzer können ${days} Tage lang wiederhergestellt werden.`,
+  confirmDeleteFinal:
+    'Dieses Backend löscht endgültig: gelöschte Benutzer können nicht wiederhergestellt werden.',
+  confirmDeleteRefused:
+    'Abgelehnt werden und bleiben: Ihr eigenes Konto und der letzte Inhaber des Verzeichnisses.',
+  confirmDeleteSelf: 'Sie sind unter den Ausgewählten: Ihr eigenes Konto wird nicht gelöscht.',
+  deleteCount: (count) => `${deUsers(count)} löschen`,
 };

@@ -1,81 +1,202 @@
 import { css } from 'lit';
 
 export const userTableStyles = css`
-  .toolbar {
+  .toolbar,
+  .filters,
+  .actions,
+  .selection,
+  .progress,
+  .outcome {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space);
     align-items: end;
+  }
+  .toolbar {
     justify-content: space-between;
     margin-block-end: var(--_space);
   }
-  label.search {
+  .actions {
+    align-items: center;
+  }
+  .field {
     display: grid;
     gap: 2px;
     font-size: 0.85em;
     color: var(--_muted);
   }
-  input[type='search'] {
+  .field.inline {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .check {
+    display: inline-flex;
+    gap: 6px;
+    align-items: center;
+    min-block-size: 2.25rem;
+  }
+  input[type='search'],
+  select {
     font: inherit;
+    font-size: 1rem;
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    min-inline-size: 16rem;
+    padding: calc(var(--_space) * 0.5) var(--_space);
+  }
+  input[type='search'] {
+    min-inline-size: min(16rem, 100%);
+  }
+  .count {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .button.small {
+    padding: 0 var(--_space);
+  }
+  .chooser {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0 0 var(--_space);
+    background: var(--_surface);
+  }
+  .chooser ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 4px;
+  }
+  .chooser li {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+  }
+  .selection,
+  .progress {
+    align-items: center;
+    padding: var(--_space);
+    margin-block-end: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .divider {
+    inline-size: 1px;
+    align-self: stretch;
+    background: var(--_border);
+  }
+  .outcome:not(:empty) {
+    align-items: center;
+    margin-block-end: var(--_space);
   }
   .frame {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+  }
+  .scroller {
+    block-size: var(--roster-table-height, min(70vh, 36rem));
     overflow: auto;
+    position: relative;
+    overscroll-behavior: contain;
   }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-    font-size: 0.95em;
+  .sizer {
+    position: relative;
+    inline-size: max-content;
+    min-inline-size: 100%;
   }
-  th,
-  td {
-    text-align: start;
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border-block-end: 1px solid var(--_border);
-    white-space: nowrap;
-  }
-  th {
-    background: var(--_surface-alt);
-    font-weight: 600;
+  .window {
     position: sticky;
     inset-block-start: 0;
+    /* clip, not hidden: hidden would make the window the scroll container of the sticky
+       name column, which then scrolls away horizontally. */
+    overflow: clip;
+    outline-offset: -2px;
   }
-  th button {
-    all: unset;
+  .row {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    block-size: var(--_row-height);
+    box-sizing: border-box;
+    border-block-end: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .head {
+    position: relative;
+    z-index: 2;
+  }
+  .row.header {
+    background: var(--_surface-alt);
+    font-weight: 600;
+  }
+  .body .row {
     cursor: pointer;
-    display: inline-flex;
-    gap: 4px;
-    align-items: center;
   }
-  th button:focus-visible {
+  .body .row:hover,
+  .body .row[aria-selected='true'] {
+    background: var(--_surface-alt);
+  }
+  .cell {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    padding-inline: var(--_space);
+    min-inline-size: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    background: inherit;
+  }
+  .cell:focus-visible {
     outline: var(--_focus);
+    outline-offset: -2px;
+  }
+  /* The checkbox and the name stay in view on narrow screens (horizontal scroll). */
+  .cell.select {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    justify-content: center;
+    padding: 0;
+  }
+  .cell.name {
+    position: sticky;
+    inset-inline-start: 2.75rem;
+    z-index: 1;
+    font-weight: 500;
+    border-inline-end: 1px solid var(--_border);
+  }
+  .cell .clamp {
+    max-inline-size: 100%;
+  }
+  .cell.sortable {
+    cursor: pointer;
+    user-select: none;
   }
   .sort-indicator {
     color: var(--_muted);
     font-size: 0.8em;
   }
-  tbody tr:hover {
-    background: var(--_surface-alt);
+  .avatar {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-size: 0.75em;
+    font-weight: 600;
   }
-  td.name button {
-    all: unset;
-    cursor: pointer;
-    color: var(--_accent);
-    font-weight: 500;
-  }
-  td.name button:focus-visible {
-    outline: var(--_focus);
-  }
-  .muted {
-    color: var(--_muted);
+  .placeholder .bar {
+    display: block;
+    inline-size: 70%;
+    block-size: 0.7em;
+    border-radius: 4px;
+    background: var(--_border);
   }
   .status {
     display: inline-block;
@@ -88,45 +209,38 @@ export const userTableStyles = css`
     color: var(--roster-status-active, light-dark(#1a7f37, #56d364));
   }
   .status[data-status='invited'] {
-    color: var(--roster-status-invited, light-dark(#0b5cad, #6cb0ff));
+    color: var(--roster-status-invited, var(--_accent));
   }
   .status[data-status='expired'],
   .status[data-status='bounced'] {
-    color: var(--roster-status-warning, light-dark(#9a6700, #e3b341));
+    color: var(--roster-status-warning, light-dark(#8a5a00, #e3b341));
   }
   .status[data-status='inactive'] {
     color: var(--_muted);
   }
-  .state {
-    padding: calc(var(--_space) * 3);
-    text-align: center;
-    color: var(--_muted);
-  }
-  .state.error {
-    color: var(--_danger);
-  }
-  .state button,
-  .pager button {
-    margin-inline-start: var(--_space);
+  dialog {
+    color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 4px 12px;
-    cursor: pointer;
+    max-inline-size: min(32rem, 90vw);
   }
-  .pager button:disabled {
-    opacity: 0.5;
-    cursor: default;
+  dialog h2 {
+    font-size: 1.1em;
+    margin-block-start: 0;
   }
-  .pager {
+  .dialog-actions {
     display: flex;
     gap: var(--_space);
-    align-items: center;
-    justify-content: flex-end;
-    margin-block-start: var(--_space);
-    color: var(--_muted);
+    justify-content: end;
   }
-  [aria-busy='true'] tbody {
-    opacity: 0.6;
+  @media (max-width: 40rem) {
+    .toolbar {
+      display: grid;
+    }
+    input[type='search'] {
+      inline-size: 100%;
+      box-sizing: border-box;
+    }
   }
 `;

@@ -1,4 +1,4 @@
-import { CreateGroupInput, GroupPatch, GroupQuery, NotFoundError, type Group } from '@roster/core';
+import { GroupPatch, GroupQuery, NotFoundError, type Group } from '@roster/core';
 import { decodeGroupQuery, etagOf } from '../../rest/wire/index.js';
 import {
   checkBatch,
@@ -9,7 +9,7 @@ import {
   requireVersion,
   type Route,
 } from '../context.js';
-import { MembersBody } from '../bodies.js';
+import { CreateGroupBody, MembersBody } from '../bodies.js';
 import { json, noContent } from '../respond.js';
 
 function groupNotFound(id: string): NotFoundError {
@@ -52,7 +52,7 @@ export const groupRoutes: Route[] = [
     path: '/groups',
     operation: 'createGroup',
     async handle(ctx) {
-      const input = parseInput(CreateGroupInput.strict(), ctx.body, 'request body');
+      const input = parseInput(CreateGroupBody, ctx.body, 'request body');
       const group = await ctx.backend.createGroup(input, ctx.call);
       const location = `${ctx.url.pathname.replace(/\/$/, '')}/${encodeURIComponent(group.id)}`;
       return groupResponse(group, 201, { Location: location });

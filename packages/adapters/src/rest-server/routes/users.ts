@@ -1,17 +1,17 @@
 import {
   DeviceInput,
   NormalizedUserPatch,
-  NewUser,
   NotFoundError,
+  type NewUser,
   UserQuery,
   rosterErrorFromJSON,
-  validationErrorFromZod,
   type BulkFailure,
   type BulkResult,
   type RosterError,
   type User,
   type UserUpdate,
 } from '@roster/core';
+import { validationErrorFromZod } from '@roster/core/backend-kit';
 import { decodeUserQuery, etagOf } from '../../rest/wire/index.js';
 import {
   checkBatch,
@@ -19,11 +19,14 @@ import {
   idParam,
   parseInput,
   parseQuery,
+  refuseUnknownFields,
   requireVersion,
   type Route,
   type RouteContext,
 } from '../context.js';
-import { CreateUsersBody, IdsBody, LookupBody, UpdateUsersBody } from '../bodies.js';
+import { CreateUsersBody, IdsBody, LookupBody, NewUserItem, UpdateUsersBody } from '../bodies.js';
+import { capIssues } from '../issue-cap.js';
+import { strayFields, unknownFieldIssues, type BodyIssue } from '../unknown-fields.js';
 import { json, noContent } from '../respond.js';
 
 /** The id an unparseable bulk item is reported under: its own when it has one, else `#index`. */
@@ -95,14 +98,23 @@ export const userRoutes: Route[] = [
       checkBatch(ctx, body.users, 'users');
       const valid: NewUser[] = [];
       const failed: BulkFailure[] = [];
+      const unknown: BodyIssue[] = [];
       for (const [index, raw] of body.users.entries()) {
-        const parsed = NewUser.safeParse(raw);
-        if (parsed.success) valid.push(parsed.data);
-        else
+        const parsed = NewUserItem.safeParse(raw);
+        if (parsed.success) {
+          unknown.push(...strayFields(raw, parsed.data, ['users', index]));
+          valid.push(parsed.data);
+        } else {
+          unknown.push(...unknownFieldIssues(parsed.error, ['users', index]));
           failed.push(
-            itemFailure(itemId(raw, index), validationErrorFromZod(parsed.error, 'user')),
+            itemFailure(
+              itemId(raw, index),
+              validationErrorFromZod(capIssues(parsed.error), 'user'),
+            ),
           );
+        }
       }
+      refuseUnknownFields(unknown);
       const result = valid.length
         ? await ctx.backend.createUsers(valid, { ...ctx.call, invite: body.invite })
         : { succeeded: [], failed: [] };
@@ -127,11 +139,20 @@ export const userRoutes: Route[] = [
       checkBatch(ctx, updates, 'updates');
       const valid: UserUpdate[] = [];
       const failed: BulkFailure[] = [];
-      for (const update of updates) {
+      const unknown: BodyIssue[] = [];
+      for (const [index, update] of updates.entries()) {
         const patch = NormalizedUserPatch.safeParse(update.patch);
-        if (patch.success) valid.push({ ...update, patch: patch.data });
-        else failed.push(itemFailure(update.id, validationErrorFromZod(patch.error, 'user patch')));
+        if (patch.success) {
+          unknown.push(...strayFields(update.patch, patch.data, ['updates', index, 'patch']));
+          valid.push({ ...update, patch: patch.data });
+        } else {
+          unknown.push(...unknownFieldIssues(patch.error, ['updates', index, 'patch']));
+          failed.push(
+            itemFailure(update.id, validationErrorFromZod(capIssues(patch.error), 'user patch')),
+          );
+        }
       }
+      refuseUnknownFields(unknown);
       const result = valid.length
         ? await ctx.backend.updateUsers(valid, ctx.call)
         : { succeeded: [], failed: [] };

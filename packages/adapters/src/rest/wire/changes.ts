@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Change events on the wire. The handler numbers every change it sees in a log

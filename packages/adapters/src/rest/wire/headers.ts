@@ -59,3 +59,12 @@ export function decodeActorHeader(value: string | null): unknown {
     return undefined;
   }
 }
+
+/**
+ * Answer header: the random id of the server instance (one per handler, so one per
+ * process start). A different id means the server restarted (or the request reached
+ * another process): what was not durable before is gone.
+ */
+export const BOOT_ID = 'Roster-Boot-Id';
+/** Answer header: `true` when the server's storage survives a restart, else `false`. */
+export const STORAGE_DURABLE = 'Roster-Storage-Durable';

@@ -8,3 +8,4 @@ export * from './headers.js';
 export * from './problem.js';
 export * from './queries.js';
 export * from './changes.js';
+export * from './ids.js';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { ROSTER_ERROR_CODES, type RosterErrorCode } from '@roster/core';
+import * as z from 'zod';
+import { ROSTER_ERROR_CODES, toIssueCode, type RosterErrorCode } from '@roster/core';
 
 /** Media type of error bodies (RFC 9457, "Problem Details for HTTP APIs"). */
 export const PROBLEM_JSON = 'application/problem+json';
@@ -28,7 +28,7 @@ export const ProblemDetails = z.object({
       z.object({
         path: z.array(z.union([z.string(), z.number()])),
         message: z.string(),
-        code: z.string().optional(),
+        code: z.string().transform(toIssueCode).optional(),
       }),
     )
     .optional(),

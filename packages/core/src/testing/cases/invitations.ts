@@ -1,4 +1,4 @@
-import { displayStatus } from '../../model/index.js';
+import { displayStatus, UserQuery } from '../../model/index.js';
 import { assert } from '../assert.js';
 import { DEFAULT_BOUNCE_REASON } from '../mailer.js';
 import {
@@ -112,6 +112,44 @@ export const invitationCases: ConformanceGroup = {
       },
     },
     {
+      name: 'every user returned carries the status an admin sees: record, filter and sort agree',
+      needs,
+      async run(t) {
+        const lapsed = await createUser(t, { email: 'lapsed@example.com' }, { invite: true });
+        t.clock.advanceDays(8);
+        const fresh = await createUser(t, { email: 'fresh@example.com' }, { invite: true });
+        const got = await mustGetUser(t, lapsed.id);
+        assert.equal(got.status, 'expired', 'getUser says expired');
+        const [looked] = await t.backend.lookupUsers({ ids: [lapsed.id] }, as(t));
+        assert.equal(looked?.status, 'expired', 'lookupUsers says expired');
+        const listed = await t.backend.listUsers(UserQuery.parse({ status: ['expired'] }), as(t));
+        assert.deepEqual(
+          listed.items.map((user) => [user.id, user.status]),
+          [[lapsed.id, 'expired']],
+          'the expired filter returns records that say expired',
+        );
+        const invited = await t.backend.listUsers(UserQuery.parse({ status: ['invited'] }), as(t));
+        assert.ok(
+          invited.items.every((user) => user.status === 'invited'),
+          'the invited filter returns records that say invited',
+        );
+        assert.includes(
+          invited.items.map((user) => user.id),
+          fresh.id,
+          'the fresh invitation is invited',
+        );
+        const sorted = await t.backend.listUsers(
+          UserQuery.parse({ sort: { field: 'status', direction: 'asc' } }),
+          as(t),
+        );
+        assert.deepEqual(
+          sorted.items.map((user) => user.status),
+          ['invited', 'expired'],
+          'status sort follows the display status',
+        );
+      },
+    },
+    {
       name: 'the expiry follows the invitationExpiryDays setting',
       needs,
       async run(t) {
@@ -207,6 +245,7 @@ export const invitationCases: ConformanceGroup = {
           'the mailer reason is kept',
         );
         assert.equal(displayStatus(user, t.clock()), 'bounced', 'shows as bounced');
+        assert.equal(user.status, 'bounced', 'the record says bounced');
         assert.includes(await listIds(t, { status: ['bounced'] }), user.id, 'filter bounced');
         assert.notIncludes(await listIds(t, { status: ['invited'] }), user.id, 'not plain invited');
         const messages = await listMessages(t);

@@ -41,6 +41,37 @@ async function seed(t: CaseContext): Promise<Map<string, User>> {
   return byName;
 }
 
+/**
+ * The directory the keyword-search cases run over: what an admin types to find whom
+ * (core's rule, `compileSearch`, decides; every backend must give these answers).
+ */
+const SEARCHABLE = [
+  { name: 'Johanna Berg', email: 'johanna.berg@acme.example' },
+  {
+    name: 'John Smith',
+    email: 'john.smith@acme.example',
+    phone: '+27824551234',
+    externalId: 'HR-2044',
+  },
+  { name: "Seán O'Brien", email: 'sean.obrien@globex.example', phone: '+442079460123' },
+  { name: 'Ann Lee', email: 'ann.lee@initech.example' },
+  { name: 'Lee-Ann Parker', email: 'lparker@acme.example', externalId: 'EMP-0042' },
+  { name: 'Maria Rossi', email: null, phone: '+390612345678' },
+];
+
+async function seedSearchable(t: CaseContext): Promise<void> {
+  await createUsers(
+    t,
+    SEARCHABLE.map((person) => newUser({ phone: null, externalId: null, ...person })),
+  );
+}
+
+/** Asserts what each search finds (names in name order). */
+async function finds(t: CaseContext, expected: Record<string, string[]>): Promise<void> {
+  for (const [search, names_] of Object.entries(expected))
+    assert.deepEqual(await names(t, { search }), names_, `search ${JSON.stringify(search)}`);
+}
+
 async function names(t: CaseContext, query: UserQueryInput = {}): Promise<string[]> {
   return (await listAllUsers(t, query)).map((u) => u.name);
 }
@@ -240,6 +271,116 @@ export const queryCases: ConformanceGroup = {
           await names(t, { search: 'emp-10' }),
           ['Alice Adams', 'Heidi Hall'],
           'external id',
+        );
+      },
+    },
+    {
+      name: 'search: a name or the start of any word of it, accents and apostrophes aside',
+      async run(t) {
+        await seedSearchable(t);
+        await finds(t, {
+          ann: ['Ann Lee', 'Lee-Ann Parker'],
+          jo: ['Johanna Berg', 'John Smith'],
+          'john smith': ['John Smith'],
+          'smith jo': ['John Smith'],
+          sean: ["Seán O'Brien"],
+          SEÁN: ["Seán O'Brien"],
+          obrien: ["Seán O'Brien"],
+          brien: ["Seán O'Brien"],
+          "o'brien": ["Seán O'Brien"],
+          'lee-ann': ['Lee-Ann Parker'],
+          hanna: [],
+          mith: [],
+        });
+      },
+    },
+    {
+      name: 'search: an email, its local part or its domain',
+      async run(t) {
+        await seedSearchable(t);
+        const acme = ['Johanna Berg', 'John Smith', 'Lee-Ann Parker'];
+        await finds(t, {
+          'smith@': ['John Smith'],
+          'john.smith@acme.example': ['John Smith'],
+          'JOHN.SMITH@': ['John Smith'],
+          'acme.example': acme,
+          '@acme.example': acme,
+          '@acme': acme,
+          acme: acme,
+          globex: ["Seán O'Brien"],
+          'smith@globex': [],
+          'example.com': [],
+          'cme.example': [],
+        });
+      },
+    },
+    {
+      name: 'search: phone digits in any format, international or national',
+      async run(t) {
+        await seedSearchable(t);
+        const john = ['John Smith'];
+        await finds(t, {
+          '082 455': john,
+          '+27 82 455': john,
+          '0824551234': john,
+          '(082) 455-1234': john,
+          '+27 (0)82 455 1234': john,
+          '0027 82 455': john,
+          '82 455': john,
+          '27824551234': john,
+          '020 7946 0123': ["Seán O'Brien"],
+          '+44 20 7946': ["Seán O'Brien"],
+          '06 1234': ['Maria Rossi'],
+          '+39 06 1234 5678': ['Maria Rossi'],
+          '455 1234': [],
+          '083 455': [],
+        });
+      },
+    },
+    {
+      name: 'search: an external ID, whole or by its words',
+      async run(t) {
+        await seedSearchable(t);
+        await finds(t, {
+          'hr-2044': ['John Smith'],
+          '2044': ['John Smith'],
+          'emp-0042': ['Lee-Ann Parker'],
+          emp: ['Lee-Ann Parker'],
+          '0042': ['Lee-Ann Parker'],
+        });
+      },
+    },
+    {
+      name: 'search: totals are exact, and sort and offset paging run on the matches',
+      async run(t) {
+        await seedSearchable(t);
+        const first = await page(t, { search: 'acme', limit: 2 });
+        assert.equal(first.total, 3, 'total of all matches');
+        assert.deepEqual(
+          first.items.map((u) => u.name),
+          ['Johanna Berg', 'John Smith'],
+          'first page by name',
+        );
+        const window = await page(t, {
+          search: 'acme',
+          sort: { field: 'name', direction: 'desc' },
+          offset: 1,
+          limit: 5,
+        });
+        assert.equal(window.total, 3, 'total of an offset page');
+        assert.deepEqual(
+          window.items.map((u) => u.name),
+          ['John Smith', 'Johanna Berg'],
+          'descending from the second match',
+        );
+        assert.deepEqual(
+          await pageThrough(
+            t,
+            { search: 'example', sort: { field: 'email', direction: 'asc' } },
+            2,
+          ),
+          ['Ann Lee', 'Johanna Berg', 'John Smith', 'Lee-Ann Parker', "Seán O'Brien"],
+          'cursor pages by email',
         );
       },
     },

@@ -121,6 +121,42 @@ export const userCases: ConformanceGroup = {
       },
     },
     {
+      name: 'text with control or bidi characters is refused; notes keep tabs and line breaks',
+      async run(t) {
+        const nul = newUser({ name: 'Ann\u0000Lee' });
+        const bidi = newUser({ name: 'AAC \u202Eexe.live gnp.' });
+        const isolate = newUser({ externalId: 'EMP\u20661' });
+        const badNotes = newUser({ notes: 'bell\u0007' });
+        const goodNotes = newUser({ notes: 'line 1\r\nline 2\tindented' });
+        const result = await t.backend.createUsers(
+          [nul, bidi, isolate, badNotes, goodNotes],
+          as(t),
+        );
+        expectBulk(
+          result,
+          [goodNotes.id],
+          {
+            [nul.id]: 'validation',
+            [bidi.id]: 'validation',
+            [isolate.id]: 'validation',
+            [badNotes.id]: 'validation',
+          },
+          'unsafe text',
+        );
+        const reason = (id: string) => result.failed.find((f) => f.id === id)?.message ?? '';
+        assert.ok(/control character U\+0000/.test(reason(nul.id)), 'says which character');
+        assert.ok(/bidirectional control U\+202E/.test(reason(bidi.id)), 'says which bidi control');
+        assert.equal(await t.backend.getUser(nul.id, as(t)), null, 'nothing stored');
+        const kept = await mustGetUser(t, goodNotes.id);
+        assert.equal(kept.notes, 'line 1\r\nline 2\tindented', 'notes keep tab and breaks');
+        const update = await t.backend.updateUsers(
+          [{ id: kept.id, patch: { name: 'Eve\u202Dx' }, version: kept.version }],
+          as(t),
+        );
+        expectBulk(update, [], { [kept.id]: 'validation' }, 'unsafe rename');
+      },
+    },
+    {
       name: 'an invalid item fails alone; the valid items of the same call are created',
       async run(t) {
         const good = newUser();

@@ -1,0 +1,135 @@
+/**
+ * Bundle suite: what a portal pays in download for what it uses, in kB minified + gzipped
+ * (esbuild, ES modules, code splitting, the `roster-source` condition).
+ *
+ * - `portal-app-first-load`: a page showing only `<roster-user-table>` on the memory backend
+ *   (bench/suites/bundle/portal-app.ts), lit and zod included, counting only the chunks the
+ *   page loads before it runs (the entry and its static imports; `import()`ed chunks such as
+ *   the import engine, XLSX and phone metadata load on first use and are not counted).
+ *   Budget: 50 kB.
+ * - `entry <name>`: every entry point of @roster/core, @roster/adapters and @roster/elements
+ *   (from their package.json `exports`) on its own, its dependencies (lit, zod, idb, ky,
+ *   libphonenumber-js, …) and the other Roster packages left out, first-load chunks only.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { defineSuite, result, type BenchResult } from '../lib/index.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const PACKAGES = ['core', 'adapters', 'elements'] as const;
+const BUDGET_KB = 50;
+
+/** Leaves every bare import but the entry's own package out of the bundle (counted elsewhere). */
+function externalDependencies(own: string): Plugin {
+  return {
+    name: 'external-dependencies',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) =>
+        args.path === own || args.path.startsWith(`${own}/`) || args.kind === 'entry-point'
+          ? undefined
+          : { path: args.path, external: true },
+      );
+    },
+  };
+}
+
+/** kB (1000 bytes) of the gzipped output chunks loaded before the entry runs. */
+function firstLoadKb(metafile: Metafile, contents: Map<string, Uint8Array>): number {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined);
+  if (!entry) throw new Error('no entry chunk in the build');
+  const loaded = new Set<string>();
+  const visit = (path: string) => {
+    if (loaded.has(path)) return;
+    loaded.add(path);
+    for (const dependency of outputs[path]!.imports)
+      if (dependency.kind === 'import-statement' && !dependency.external) visit(dependency.path);
+  };
+  visit(entry);
+  let bytes = 0;
+  for (const path of loaded) bytes += gzipSync(contents.get(path)!, { level: 9 }).length;
+  return Math.round(bytes / 10) / 100;
+}
+
+async function measureEntry(entry: string, plugins: Plugin[]): Promise<number> {
+  const out = join(ROOT, 'node_modules/.cache/bench-bundle');
+  const built = await build({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    metafile: true,
+    outdir: out,
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['roster-source'],
+    logLevel: 'silent',
+    plugins,
+  });
+  const contents = new Map(
+    built.outputFiles.map((file) => [relative(ROOT, file.path), file.contents]),
+  );
+  return firstLoadKb(built.metafile, contents);
+}
+
+/** Entry points from a package's `exports` (`roster-source` sources), without package.json. */
+function entriesOf(dir: string): { name: string; file: string; own: string }[] {
+  const manifest = JSON.parse(
+    readFileSync(join(ROOT, 'packages', dir, 'package.json'), 'utf8'),
+  ) as {
+    name: string;
+    exports: Record<string, string | { 'roster-source'?: string }>;
+  };
+  return Object.entries(manifest.exports).flatMap(([subpath, target]) => {
+    const source = typeof target === 'object' ? target['roster-source'] : undefined;
+    if (!source) return [];
+    const name = subpath === '.' ? manifest.name : `${manifest.name}${subpath.slice(1)}`;
+    return [{ name, file: join(ROOT, 'packages', dir, source), own: manifest.name }];
+  });
+}
+
+export default defineSuite({
+  name: 'bundle',
+  description: 'kB min+gzip on first load: a small portal app (budget 50 kB) and each entry point',
+  async run(ctx) {
+    const results: BenchResult[] = [];
+    ctx.log('portal app: user table on the memory backend');
+    const app = await measureEntry(
+      fileURLToPath(new URL('./bundle/portal-app.ts', import.meta.url)),
+      [],
+    );
+    results.push(
+      result({
+        suite: 'bundle',
+        case: 'portal-app-first-load',
+        n: 1,
+        value: app,
+        unit: 'kB',
+        baseline: `budget ${BUDGET_KB} kB`,
+        baselineValue: BUDGET_KB,
+      }),
+    );
+    for (const dir of PACKAGES)
+      for (const entry of entriesOf(dir)) {
+        ctx.log(`entry ${entry.name}`);
+        const kb = await measureEntry(entry.file, [externalDependencies(entry.own)]);
+        results.push(
+          result({
+            suite: 'bundle',
+            case: `entry ${entry.name}`,
+            n: 1,
+            value: kb,
+            unit: 'kB',
+            baseline: null,
+            baselineValue: null,
+          }),
+        );
+      }
+    return results;
+  },
+});

@@ -1,0 +1,7 @@
+/** Progress of a long operation. */
+export interface Progress {
+  /** Items finished so far. */
+  done: number;
+  /** Items in all. */
+  total: number;
+}

@@ -1,0 +1,130 @@
+import { css } from 'lit';
+
+/**
+ * Styles the admin sections share (group manager, settings, recycle bin, outbox,
+ * activity): panels, form fields with their errors, lists and tables, the confirm dialog.
+ */
+export const sectionStyles = css`
+  h2,
+  h3 {
+    margin: 0 0 var(--_space);
+    font-size: 1.1em;
+  }
+  h3 {
+    font-size: 1em;
+  }
+  .panel {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding: calc(var(--_space) * 1.5);
+    min-inline-size: 0;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: end;
+  }
+  .field {
+    display: grid;
+    gap: 2px;
+    font-size: 0.9em;
+  }
+  .field > span:first-child,
+  legend {
+    color: var(--_muted);
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: var(--_space) calc(var(--_space) * 1.5) calc(var(--_space) * 1.5);
+    display: grid;
+    gap: var(--_space);
+  }
+  input:not([type='checkbox']),
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 0.5) var(--_space);
+    min-inline-size: 0;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .field-error,
+  .error-text {
+    color: var(--_danger);
+    font-size: 0.9em;
+    margin: 0;
+  }
+  .notice {
+    margin: var(--_space) 0;
+  }
+  ul.plain {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 2px;
+  }
+  ul.plain > li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+    justify-content: space-between;
+    padding: calc(var(--_space) * 0.5) 0;
+    border-block-end: 1px solid var(--_border);
+  }
+  .table-frame {
+    overflow: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-size: 0.95em;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: calc(var(--_space) * 0.6) var(--_space);
+    border-block-end: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  th {
+    background: var(--_surface-alt);
+    font-weight: 600;
+  }
+  .pager {
+    display: flex;
+    gap: var(--_space);
+    justify-content: end;
+    margin-block-start: var(--_space);
+  }
+  dialog {
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
+    max-inline-size: min(32rem, 90vw);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  dialog .actions {
+    display: flex;
+    gap: var(--_space);
+    justify-content: end;
+    margin-block-start: calc(var(--_space) * 2);
+  }
+`;

@@ -1,0 +1,119 @@
+import { css } from 'lit';
+
+export const userDetailsStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .header {
+    display: grid;
+    gap: 4px;
+    margin-block-end: calc(var(--_space) * 2);
+  }
+  h2 {
+    font-size: 1.4em;
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+  }
+  h2:focus-visible {
+    outline: var(--_focus);
+  }
+  h3 {
+    font-size: 1.05em;
+    margin: 0 0 var(--_space);
+  }
+  .status {
+    display: inline-block;
+    padding: 1px 8px;
+    border-radius: 999px;
+    font-size: 0.6em;
+    font-weight: 500;
+    border: 1px solid currentColor;
+  }
+  .status[data-status='active'] {
+    color: var(--roster-status-active, light-dark(#1a7f37, #56d364));
+  }
+  .status[data-status='invited'] {
+    color: var(--roster-status-invited, light-dark(#0b5cad, #6cb0ff));
+  }
+  .status[data-status='expired'],
+  .status[data-status='bounced'],
+  .status[data-status='deleted'] {
+    color: var(--roster-status-warning, light-dark(#9a6700, #e3b341));
+  }
+  .status[data-status='inactive'] {
+    color: var(--_muted);
+  }
+  .status-note {
+    margin: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    margin-block: var(--_space);
+  }
+  section {
+    border-block-start: 1px solid var(--_border);
+    padding-block: calc(var(--_space) * 1.5);
+  }
+  dl.facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 4px calc(var(--_space) * 2);
+    margin: 0 0 var(--_space);
+  }
+  dl.facts dt {
+    color: var(--_muted);
+  }
+  dl.facts dd {
+    margin: 0;
+    min-inline-size: 0;
+  }
+  .notes {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  ul.plain,
+  ol.plain {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 4px;
+  }
+  ol.activity li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_space);
+  }
+  .what {
+    font-weight: 600;
+  }
+  .when {
+    color: var(--_muted);
+  }
+  .message {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    padding: var(--_space);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    margin: var(--_space) 0;
+  }
+  .hint {
+    margin: 0 0 var(--_space);
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .outcome {
+    margin: 0;
+    min-block-size: 1.5em;
+  }
+  .outcome.failed {
+    color: var(--_danger);
+  }
+`;

@@ -1,0 +1,199 @@
+/**
+ * A directory of any size (1,000,000 users) that costs nothing to create: a Backend whose
+ * users are computed from their position, with the few that tests change kept aside.
+ * Everything else (settings, groups, devices) is a real memory backend's.
+ *
+ * Simplifications a test must know: users sort by position whatever the field (names are
+ * `User 0000000`…, so name order is position order); a keyword matches when the name or
+ * email contains it; cursors are positions (stable while a walk does not change which
+ * users match, as with a keyword filter).
+ */
+import { memoryBackend } from '@roster/adapters/memory';
+import {
+  displayStatus,
+  type Backend,
+  type BulkResult,
+  type ChangeEvent,
+  type ChangeListener,
+  type Page,
+  type User,
+  type UserQuery,
+} from '@roster/core';
+
+export interface SyntheticOptions {
+  /** Users in the directory. */
+  size: number;
+  /** `false`: a backend without `offsetPaging` (pages by cursor only). */
+  offsetPaging?: boolean;
+}
+
+const CREATED = '2026-01-01T00:00:00.000Z';
+const FUTURE = '2099-01-01T00:00:00.000Z';
+
+/** Position → id; `idOf(0)` is the directory's only owner. */
+export function idOf(position: number): string {
+  return `u${String(position).padStart(7, '0')}`;
+}
+
+/** The user at `position` before any change. */
+export function syntheticUser(position: number): User {
+  const invited = position % 4 === 1;
+  const inactive = position % 97 === 5;
+  const number = String(position).padStart(7, '0');
+  return {
+    id: idOf(position),
+    name: `User ${number}`,
+    email: `user${number}@example.com`,
+    phone: position % 2 === 0 ? `+2782${number}` : null,
+    role: position === 0 ? 'owner' : position % 50 === 0 ? 'admin' : 'member',
+    groupIds: [],
+    notes: '',
+    externalId: null,
+    status: invited ? 'invited' : inactive ? 'inactive' : 'active',
+    invitation: invited
+      ? {
+          channel: 'email',
+          sentAt: CREATED,
+          expiresAt: FUTURE,
+          sendCount: 1,
+          bouncedAt: null,
+          bounceReason: null,
+        }
+      : null,
+    lastLoginAt: invited ? null : '2026-06-01T08:00:00.000Z',
+    deletedAt: null,
+    version: 1,
+    createdAt: CREATED,
+    updatedAt: CREATED,
+  };
+}
+
+/** A Backend over a synthetic directory of `size` users. */
+export function syntheticBackend(options: SyntheticOptions): Backend {
+  const inner = memoryBackend();
+  const changed = new Map<string, User>();
+  const listeners = new Set<ChangeListener>();
+  let generation = 0;
+  let cached: { key: string; positions: Int32Array } | undefined;
+
+  const positionOf = (id: string): number | undefined => {
+    const match = /^u(\d{7})$/.exec(id);
+    const position = match ? Number(match[1]) : -1;
+    return position >= 0 && position < options.size ? position : undefined;
+  };
+  const userAt = (position: number): User => changed.get(idOf(position)) ?? syntheticUser(position);
+  const emit = (ids: string[]) => {
+    generation += 1;
+    const event: ChangeEvent = { kind: 'users', ids, origin: 'local' };
+    for (const listener of listeners) listener(event);
+  };
+
+  /** Positions matching the query's filters (`undefined`: all of them, none deleted). */
+  const matching = (query: UserQuery): Int32Array | undefined => {
+    const now = new Date();
+    const filtered =
+      query.search || query.status || query.role || query.groupId || changed.size > 0;
+    if (!filtered && query.includeDeleted === false) return undefined;
+    const key = JSON.stringify([
+      generation,
+      query.search,
+      query.status,
+      query.role,
+      query.groupId,
+      query.includeDeleted,
+    ]);
+    if (cached?.key === key) return cached.positions;
+    const term = query.search?.toLowerCase();
+    const found: number[] = [];
+    for (let position = 0; position < options.size; position += 1) {
+      const user = userAt(position);
+      if (query.includeDeleted === false && user.deletedAt) continue;
+      if (query.includeDeleted === 'only' && !user.deletedAt) continue;
+      if (term && !user.name.toLowerCase().includes(term) && !user.email?.includes(term)) continue;
+      if (query.status && !query.status.includes(displayStatus(user, now))) continue;
+      if (query.role && !query.role.includes(user.role)) continue;
+      if (query.groupId && !user.groupIds.includes(query.groupId)) continue;
+      found.push(position);
+    }
+    cached = { key, positions: Int32Array.from(found) };
+    return cached.positions;
+  };
+
+  const write = (ids: string[], change: (user: User) => User | string): BulkResult => {
+    const result: BulkResult = { succeeded: [], failed: [] };
+    for (const id of ids) {
+      const position = positionOf(id);
+      if (position === undefined) {
+        result.failed.push({ id, code: 'not_found', message: 'no such user' });
+        continue;
+      }
+      const next = change(userAt(position));
+      if (typeof next === 'string') result.failed.push({ id, code: 'rule', message: next });
+      else {
+        changed.set(id, { ...next, version: next.version + 1 });
+        result.succeeded.push(id);
+      }
+    }
+    if (result.succeeded.length > 0) emit(result.succeeded);
+    return result;
+  };
+  const isOwner = (user: User) => user.id === idOf(0);
+
+  const users: Partial<Backend> = {
+    capabilities: { ...inner.capabilities, offsetPaging: options.offsetPaging ?? true },
+    async listUsers(query): Promise<Page<User>> {
+      const positions = matching(query);
+      const total = positions ? positions.length : options.size;
+      const start = query.offset ?? (query.cursor ? Number(query.cursor) : 0);
+      const end = Math.min(total, start + query.limit);
+      const items: User[] = [];
+      for (let i = start; i < end; i += 1) {
+        const ordinal = query.sort.direction === 'desc' ? total - 1 - i : i;
+        items.push(userAt(positions ? positions[ordinal]! : ordinal));
+      }
+      return { items, total, nextCursor: end < total ? String(end) : null };
+    },
+    async getUser(id) {
+      const position = positionOf(id);
+      return position === undefined ? null : userAt(position);
+    },
+    async setActive(ids, active) {
+      return write(ids, (user) =>
+        !active && isOwner(user)
+          ? 'the last owner cannot be deactivated'
+          : { ...user, status: active ? (user.lastLoginAt ? 'active' : 'invited') : 'inactive' },
+      );
+    },
+    async deleteUsers(ids) {
+      return write(ids, (user) =>
+        isOwner(user) ? 'the last owner cannot be deleted' : { ...user, deletedAt: CREATED },
+      );
+    },
+    async restoreUser(id) {
+      write([id], (user) => ({ ...user, deletedAt: null }));
+      return userAt(positionOf(id)!);
+    },
+    async resendInvites(ids) {
+      return write(ids, (user) => (user.lastLoginAt ? 'already signed in' : user));
+    },
+    async resetPasswords(ids) {
+      return write(ids, (user) => user);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      const stop = inner.subscribe(listener);
+      return () => {
+        listeners.delete(listener);
+        stop();
+      };
+    },
+  };
+
+  return new Proxy(inner as unknown as Backend, {
+    get(target, property, receiver) {
+      if (property in users) return users[property as keyof Backend];
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
