@@ -85,9 +85,7 @@ export const Importing: Story = {
   play: async ({ canvasElement }) => {
     const el = element(canvasElement);
     await advance(el, generatedCsv(3000), 'review');
-    [...el.shadowRoot!.querySelectorAll('button')]
-      .find((b) => /Import all valid/.test(b.textContent!))
-      ?.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.footer .button.primary')?.click();
   },
 };
 

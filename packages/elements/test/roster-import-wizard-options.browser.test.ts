@@ -162,4 +162,13 @@ describe('<roster-import-wizard> options', () => {
     expect(allByRole(ui(wizard), 'button', /Undo this import/)).to.have.length(0);
     expect(byRole(ui(wizard), 'button', 'Download the report (CSV)')).to.exist;
   });
+
+  it('announces a file it cannot read, saying why, and stays on the source step', async () => {
+    const wizard = await mount(roster);
+    const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    dropFile(wizard, new File([broken], 'broken.xlsx'));
+    const alert = await waitFor(() => byRole(ui(wizard), 'alert'), 'the alert');
+    expect(alert.textContent).to.match(/The file could not be read: \S/);
+    expect(byRole(ui(wizard), 'button', 'Next').hasAttribute('disabled')).to.be.true;
+  });
 });

@@ -1,76 +1,16 @@
 /**
- * Test support for `<roster-import-wizard>`: find controls in its shadow root by role and
- * accessible name (as a person or screen reader does), wait for what a person waits for,
- * and hand it files the way a browser does (a drop or a file input change).
+ * Test support for `<roster-import-wizard>`: controls found by role and accessible name
+ * (the shared `support/by-role.ts`), waits for what a person waits for, and files handed
+ * over the way a browser does (a drop or a file input change).
  */
 import type { Backend } from '@roster/core';
 import type { RosterImportWizardElement } from '@roster/elements';
+import { byRole, nameOf } from './support/by-role.js';
 
-const IMPLICIT: Record<string, (el: Element) => boolean> = {
-  button: (el) => el.localName === 'button',
-  checkbox: (el) => el.localName === 'input' && (el as HTMLInputElement).type === 'checkbox',
-  radio: (el) => el.localName === 'input' && (el as HTMLInputElement).type === 'radio',
-  combobox: (el) => el.localName === 'select',
-  textbox: (el) =>
-    el.localName === 'textarea' ||
-    (el.localName === 'input' && (el as HTMLInputElement).type === 'text'),
-  heading: (el) => /^h[1-6]$/.test(el.localName),
-  progressbar: () => false,
-  row: () => false,
-};
-
-function roleOf(el: Element): string | null {
-  const explicit = el.getAttribute('role');
-  if (explicit) return explicit;
-  for (const [role, matches] of Object.entries(IMPLICIT)) if (matches(el)) return role;
-  return null;
-}
+export { allByRole, byRole, nameOf as accessibleName } from './support/by-role.js';
 
 function text(node: Node): string {
   return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** The accessible name, for the markup this wizard uses (aria-label, aria-labelledby, label, content). */
-export function accessibleName(el: Element): string {
-  const label = el.getAttribute('aria-label');
-  if (label) return label.trim();
-  const labelledBy = el.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    const root = el.getRootNode() as ShadowRoot | Document;
-    return labelledBy
-      .split(/\s+/)
-      .map((id) => root.getElementById(id))
-      .map((ref) => (ref ? text(ref) : ''))
-      .join(' ')
-      .trim();
-  }
-  const wrapping = el.closest('label');
-  if (wrapping && el !== wrapping) {
-    const copy = wrapping.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('select, textarea').forEach((control) => control.remove());
-    return text(copy);
-  }
-  return text(el);
-}
-
-/** Every element of `role` whose accessible name matches, in document order (visible or not). */
-export function allByRole(root: ParentNode, role: string, name?: string | RegExp): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('*')].filter((el) => {
-    if (roleOf(el) !== role) return false;
-    if (name === undefined) return true;
-    const actual = accessibleName(el);
-    return typeof name === 'string' ? actual === name : name.test(actual);
-  });
-}
-
-/** The one element of `role` named `name`; throws with what exists when there is none or several. */
-export function byRole(root: ParentNode, role: string, name?: string | RegExp): HTMLElement {
-  const found = allByRole(root, role, name);
-  if (found.length === 1) return found[0]!;
-  const names = allByRole(root, role).map(accessibleName);
-  throw new Error(
-    `${found.length} ${role}(s) named ${String(name)}; ${role}s present: ${JSON.stringify(names)}`,
-  );
 }
 
 /** Waits (in animation frames and short timeouts) until `check` returns a value, up to `turns`. */
@@ -105,7 +45,7 @@ export async function stepHeading(
     () => {
       const h = ui(wizard).querySelector<HTMLElement>('#step-heading');
       if (!h) return null;
-      const name = accessibleName(h);
+      const name = nameOf(h);
       return (typeof heading === 'string' ? name.includes(heading) : heading.test(name)) ? h : null;
     },
     `the step “${String(heading)}”`,
@@ -148,7 +88,7 @@ export function choose(select: HTMLElement, label: string | RegExp): void {
   const option = [...element.options].find((o) =>
     typeof label === 'string' ? o.text.trim() === label : label.test(o.text),
   );
-  if (!option) throw new Error(`no option ${String(label)} in ${accessibleName(select)}`);
+  if (!option) throw new Error(`no option ${String(label)} in ${nameOf(select)}`);
   element.value = option.value;
   element.dispatchEvent(new Event('change', { bubbles: true }));
 }

@@ -9,6 +9,9 @@ const IMPLICIT: [string, string][] = [
   ['a[href]', 'link'],
   ['input[type=checkbox]', 'checkbox'],
   ['input[type=search]', 'searchbox'],
+  ['input[type=radio]', 'radio'],
+  ['input[type=text], textarea', 'textbox'],
+  ['h1, h2, h3, h4, h5, h6', 'heading'],
   ['select', 'combobox'],
   ['dialog', 'dialog'],
   ['progress', 'progressbar'],
@@ -40,11 +43,11 @@ export function nameOf(element: Element): string {
       .split(/\s+/)
       .map((id) => text(root.getElementById(id)))
       .join(' ');
-  if (element.matches('input, select, progress')) {
+  if (element.matches('input, select, textarea, progress')) {
     const wrapping = element.closest('label');
     if (wrapping) {
       const copy = wrapping.cloneNode(true) as Element;
-      copy.querySelectorAll('select, option').forEach((node) => node.remove());
+      copy.querySelectorAll('select, option, textarea').forEach((node) => node.remove());
       return text(copy);
     }
     return '';
