@@ -42,11 +42,6 @@ async function main(): Promise<void> {
         }
       });
     }
-    const selected = document.getElementById('selected')!;
-    provider.addEventListener('roster-user-open', (event) => {
-      selected.hidden = false;
-      selected.textContent = `Selected: ${event.user.name} (${event.user.email ?? event.user.phone ?? ''})`;
-    });
   } catch (cause) {
     error.hidden = false;
     error.textContent = `The demo could not start: ${cause instanceof Error ? cause.message : String(cause)}`;

@@ -13,6 +13,7 @@ import { RosterSettingsElement } from './settings/roster-settings.js';
 import { RosterRecycleBinElement } from './recycle-bin/roster-recycle-bin.js';
 import { RosterOutboxElement } from './outbox/roster-outbox.js';
 import { RosterActivityElement } from './activity/roster-activity.js';
+import { RosterAdminElement } from './admin/roster-admin.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['roster-provider', RosterProviderElement],
@@ -26,6 +27,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['roster-recycle-bin', RosterRecycleBinElement],
   ['roster-outbox', RosterOutboxElement],
   ['roster-activity', RosterActivityElement],
+  ['roster-admin', RosterAdminElement],
 ];
 
 for (const [tag, constructor] of elements) {

@@ -18,6 +18,8 @@ export { RosterOutboxElement } from './outbox/roster-outbox.js';
 export type { OutboxMessages } from './outbox/messages.js';
 export { RosterActivityElement } from './activity/roster-activity.js';
 export type { ActivityMessages } from './activity/messages.js';
+export { RosterAdminElement } from './admin/roster-admin.js';
+export type { AdminMessages } from './admin/messages.js';
 export { RosterDeviceListElement } from './device-list/roster-device-list.js';
 export { RosterDeviceSignedOutEvent } from './device-list/events.js';
 export type { DeviceListMessages } from './device-list/messages.js';

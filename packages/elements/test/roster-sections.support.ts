@@ -16,6 +16,7 @@ const ROLE_SELECTORS: Record<string, string> = {
   radio: 'input[type=radio], [role=radio]',
   combobox: 'select, [role=combobox]',
   link: 'a[href]',
+  main: 'main',
   heading: 'h1, h2, h3, h4, h5, h6, [role=heading]',
   dialog: 'dialog, [role=dialog]',
   alert: '[role=alert]',

@@ -6,7 +6,7 @@ import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { userText } from '../foundation/user-text.js';
 import { renderPager } from './pager.js';
-import { renderConfirmation, type Confirmation } from './confirm.js';
+import { ConfirmDialog, confirmDialogStyles } from '../foundation/confirm-dialog.js';
 import { RosterGroupSelectEvent } from './events.js';
 import { fieldErrorsOf, renderField, type FieldErrors } from './fields.js';
 import { groupManagerStyles } from './roster-group-manager.styles.js';
@@ -64,7 +64,12 @@ const GROUP_PAGE = 100;
  * ```
  */
 export class RosterGroupManagerElement extends RosterElement {
-  static override styles = [...RosterElement.styles, sectionStyles, groupManagerStyles];
+  static override styles = [
+    ...RosterElement.styles,
+    sectionStyles,
+    confirmDialogStyles,
+    groupManagerStyles,
+  ];
 
   /** The id of the selected group (`null`: none). Set it to select a group from outside. */
   @property({ attribute: 'selected-group' })
@@ -87,7 +92,7 @@ export class RosterGroupManagerElement extends RosterElement {
   @state() private accessor problem = '';
   @state() private accessor stale = false;
   @state() private accessor busy = false;
-  @state() private accessor confirmation: Confirmation | undefined = undefined;
+  private readonly confirmation = new ConfirmDialog(this);
 
   private readonly groups = this.rosterTask({
     args: () => [this.groupSearch] as const,
@@ -275,25 +280,31 @@ export class RosterGroupManagerElement extends RosterElement {
     void this.group.run();
   }
 
-  private confirmDelete(group: Group): void {
+  private async confirmDelete(group: Group): Promise<void> {
     const t = this.t.groupManager;
     const members = this.groups.value?.counts.get(group.id) ?? this.members.value?.total ?? 0;
-    this.confirmation = {
+    const confirmed = await this.confirmation.ask({
       title: t.deleteTitle(group.name),
-      body: t.deleteBody(group.name, members),
-      confirmLabel: t.deleteGroup,
-      run: async () => {
-        const roster = this.roster;
-        if (!roster) return;
-        const done = await this.act(async () => {
-          await roster.groups.delete(group.id);
-          return true;
-        }, false);
-        if (!done) return;
-        this.select(null);
-        this.notice = t.deleted(group.name);
-      },
-    };
+      message: t.deleteBody(group.name, members),
+      confirm: t.deleteGroup,
+      cancel: this.t.common.cancel,
+      danger: true,
+    });
+    const roster = this.roster;
+    if (!confirmed || !roster) return;
+    const done = await this.act(async () => {
+      await roster.groups.delete(group.id);
+      return true;
+    }, false);
+    if (!done) return;
+    this.select(null);
+    this.notice = t.deleted(group.name);
+    // The delete button left with the group: focus goes back to the list.
+    await this.updateComplete;
+    (
+      this.renderRoot.querySelector<HTMLElement>('button.group') ??
+      this.renderRoot.querySelector<HTMLElement>('input[type=search]')
+    )?.focus();
   }
 
   private async removeMember(groupId: string, user: User): Promise<void> {
@@ -376,7 +387,7 @@ export class RosterGroupManagerElement extends RosterElement {
       </div>
       <p class="visually-hidden" role="status">${this.notice}</p>
       ${this.problem ? html`<p class="state error" role="alert">${this.problem}</p>` : nothing}
-      ${renderConfirmation(this.confirmation, this.t.common, () => (this.confirmation = undefined))}
+      ${this.confirmation.render()}
     `;
   }
 
@@ -494,7 +505,7 @@ export class RosterGroupManagerElement extends RosterElement {
             type="button"
             class="button danger"
             ?disabled=${this.busy}
-            @click=${() => this.confirmDelete(group)}
+            @click=${() => void this.confirmDelete(group)}
           >
             ${t.deleteGroup}
           </button>

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * Styles the admin sections share (group manager, settings, recycle bin, outbox,
- * activity): panels, form fields with their errors, lists and tables, the confirm dialog.
+ * activity): panels, form fields with their errors, lists and tables.
  */
 export const sectionStyles = css`
   h2,
@@ -109,22 +109,5 @@ export const sectionStyles = css`
     gap: var(--_space);
     justify-content: end;
     margin-block-start: var(--_space);
-  }
-  dialog {
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 2);
-    max-inline-size: min(32rem, 90vw);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  dialog .actions {
-    display: flex;
-    gap: var(--_space);
-    justify-content: end;
-    margin-block-start: calc(var(--_space) * 2);
   }
 `;

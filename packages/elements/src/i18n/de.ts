@@ -9,6 +9,7 @@ import { de as settings } from '../settings/messages.js';
 import { de as recycleBin } from '../recycle-bin/messages.js';
 import { de as outbox } from '../outbox/messages.js';
 import { de as activity } from '../activity/messages.js';
+import { de as admin } from '../admin/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** German: the second locale, proof that every string goes through the table. */
@@ -24,4 +25,5 @@ export const de: RosterMessages = {
   recycleBin,
   outbox,
   activity,
+  admin,
 };

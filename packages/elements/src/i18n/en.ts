@@ -9,6 +9,7 @@ import { en as settings } from '../settings/messages.js';
 import { en as recycleBin } from '../recycle-bin/messages.js';
 import { en as outbox } from '../outbox/messages.js';
 import { en as activity } from '../activity/messages.js';
+import { en as admin } from '../admin/messages.js';
 import type { RosterMessages } from './messages.js';
 
 /** English, built in. */
@@ -24,4 +25,5 @@ export const en: RosterMessages = {
   recycleBin,
   outbox,
   activity,
+  admin,
 };

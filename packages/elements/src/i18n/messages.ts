@@ -9,6 +9,7 @@ import type { SettingsMessages } from '../settings/messages.js';
 import type { RecycleBinMessages } from '../recycle-bin/messages.js';
 import type { OutboxMessages } from '../outbox/messages.js';
 import type { ActivityMessages } from '../activity/messages.js';
+import type { AdminMessages } from '../admin/messages.js';
 
 /**
  * Every text the elements show, as a typed table: one section per element (defined in
@@ -30,4 +31,5 @@ export interface RosterMessages {
   recycleBin: RecycleBinMessages;
   outbox: OutboxMessages;
   activity: ActivityMessages;
+  admin: AdminMessages;
 }

@@ -6,7 +6,7 @@ import { errorMessage } from '../foundation/error-message.js';
 import { formatDateTime } from '../foundation/format.js';
 import { userText } from '../foundation/user-text.js';
 import { renderPager } from '../group-manager/pager.js';
-import { renderConfirmation, type Confirmation } from '../group-manager/confirm.js';
+import { ConfirmDialog, confirmDialogStyles } from '../foundation/confirm-dialog.js';
 import { sectionStyles } from '../group-manager/section.styles.js';
 import { RosterUsersRestoreEvent } from './events.js';
 import { recycleBinStyles } from './roster-recycle-bin.styles.js';
@@ -76,7 +76,12 @@ async function deletedByOf(
  * ```
  */
 export class RosterRecycleBinElement extends RosterElement {
-  static override styles = [...RosterElement.styles, sectionStyles, recycleBinStyles];
+  static override styles = [
+    ...RosterElement.styles,
+    sectionStyles,
+    confirmDialogStyles,
+    recycleBinStyles,
+  ];
 
   /** Deleted users per page (1–1000). */
   @property({ type: Number, attribute: 'page-size' })
@@ -87,7 +92,7 @@ export class RosterRecycleBinElement extends RosterElement {
   @state() private accessor progress: { done: number; total: number } | undefined = undefined;
   @state() private accessor notice = '';
   @state() private accessor problem = '';
-  @state() private accessor confirmation: Confirmation | undefined = undefined;
+  private readonly confirmation = new ConfirmDialog(this);
 
   private get limit(): number {
     return Math.min(Math.max(Math.trunc(this.pageSize) || 25, 1), 1000);
@@ -159,24 +164,24 @@ export class RosterRecycleBinElement extends RosterElement {
     if (failures.length) this.problem = t.restoreFailed(failures.length, failures[0]!);
   }
 
-  private confirmPurge(retentionDays: number): void {
+  private async confirmPurge(retentionDays: number): Promise<void> {
     const t = this.t.recycleBin;
-    this.confirmation = {
+    const confirmed = await this.confirmation.ask({
       title: t.purgeTitle,
-      body: t.purgeBody(retentionDays),
-      confirmLabel: t.purgeConfirm,
-      run: async () => {
-        const roster = this.roster;
-        if (!roster) return;
-        this.problem = '';
-        try {
-          const purged = await roster.users.purgeExpired();
-          this.notice = t.purged(purged.length);
-        } catch (error) {
-          this.problem = errorMessage(error, this.t);
-        }
-      },
-    };
+      message: t.purgeBody(retentionDays),
+      confirm: t.purgeConfirm,
+      cancel: this.t.common.cancel,
+      danger: true,
+    });
+    const roster = this.roster;
+    if (!confirmed || !roster) return;
+    this.problem = '';
+    try {
+      const purged = await roster.users.purgeExpired();
+      this.notice = t.purged(purged.length);
+    } catch (error) {
+      this.problem = errorMessage(error, this.t);
+    }
   }
 
   override render() {
@@ -201,7 +206,7 @@ export class RosterRecycleBinElement extends RosterElement {
       </div>
       <p class="visually-hidden" role="status">${this.notice}</p>
       ${this.problem ? html`<p class="state error" role="alert">${this.problem}</p>` : nothing}
-      ${renderConfirmation(this.confirmation, this.t.common, () => (this.confirmation = undefined))}
+      ${this.confirmation.render()}
     </section>`;
   }
 
@@ -221,7 +226,7 @@ export class RosterRecycleBinElement extends RosterElement {
         type="button"
         class="button danger"
         ?disabled=${this.progress !== undefined}
-        @click=${() => this.confirmPurge(retentionDays)}
+        @click=${() => void this.confirmPurge(retentionDays)}
       >
         ${t.purgeNow}
       </button>

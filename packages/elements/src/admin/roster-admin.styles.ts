@@ -1,0 +1,67 @@
+import { css } from 'lit';
+
+export const adminStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .shell {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    grid-template-columns: minmax(0, 1fr);
+  }
+  @container (min-width: 56rem) {
+    .shell {
+      grid-template-columns: 12rem minmax(0, 1fr);
+      align-items: start;
+    }
+    nav ul {
+      flex-direction: column;
+    }
+  }
+  nav ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  nav a {
+    display: block;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-radius: var(--_radius);
+    color: var(--_text);
+    text-decoration: none;
+  }
+  nav a[aria-current='page'] {
+    background: var(--_surface-alt);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  nav a:focus-visible {
+    outline: var(--_focus);
+  }
+  .content {
+    min-inline-size: 0;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: space-between;
+    align-items: center;
+    margin-block-end: var(--_space);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.2em;
+  }
+  a.button {
+    text-decoration: none;
+    display: inline-block;
+  }
+  .user-page {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+`;
