@@ -106,6 +106,7 @@ export function nameOf(el: Element): string {
       'listitem',
       'cell',
       'columnheader',
+      'rowheader',
       'gridcell',
       'tab',
     ].includes(role ?? '')
