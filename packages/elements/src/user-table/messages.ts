@@ -31,6 +31,7 @@ export interface UserTableMessages {
   noMatches: string;
   selectPage: string;
   selectUser: (name: string) => string;
+  openUser: (name: string) => string;
   selectionBar: string;
   selectedCount: (count: number) => string;
   selectAllMatching: (total: number) => string;
@@ -111,6 +112,7 @@ export const en: UserTableMessages = {
   noMatches: 'No users match these filters.',
   selectPage: 'Select visible rows',
   selectUser: (name) => `Select ${name}`,
+  openUser: (name) => `Open ${name}`,
   selectionBar: 'Selected users',
   selectedCount: (count) => `${users(count)} selected`,
   selectAllMatching: (total) => `Select all ${n(total, 'en')} matching`,
@@ -199,6 +201,7 @@ export const de: UserTableMessages = {
   noMatches: 'Keine Benutzer entsprechen diesen Filtern.',
   selectPage: 'Sichtbare Zeilen auswählen',
   selectUser: (name) => `${name} auswählen`,
+  openUser: (name) => `${name} öffnen`,
   selectionBar: 'Ausgewählte Benutzer',
   selectedCount: (count) => `${deUsers(count)} ausgewählt`,
   selectAllMatching: (total) => `Alle ${n(total, 'de')} Treffer auswählen`,

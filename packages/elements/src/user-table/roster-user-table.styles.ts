@@ -168,6 +168,13 @@ export const userTableStyles = css`
     font-weight: 500;
     border-inline-end: 1px solid var(--_border);
   }
+  /* The name opens the user (a click does so anywhere on the row; this is its named control). */
+  .cell .open {
+    all: unset;
+    min-inline-size: 0;
+    color: var(--_accent);
+    cursor: pointer;
+  }
   .cell .clamp {
     max-inline-size: 100%;
   }

@@ -485,7 +485,7 @@ export class RosterUserTableElement extends RosterElement {
     const cell = target.closest<HTMLElement>('[data-row]');
     if (!cell) return;
     // A clicked checkbox takes focus; the cell keeps it (arrows keep working).
-    if (cell !== target) cell.focus({ preventScroll: true });
+    if (cell !== target && target.matches('input')) cell.focus({ preventScroll: true });
     const position = { row: Number(cell.dataset['row']), col: Number(cell.dataset['col']) };
     if (position.row !== this.focusCell.row || position.col !== this.focusCell.col)
       this.focusCell = position;
@@ -1212,7 +1212,14 @@ export class RosterUserTableElement extends RosterElement {
       case 'name':
         return html`<span class="avatar" part="avatar" aria-hidden="true"
             >${initials(user.name)}</span
-          >${userText(user.name)}`;
+          ><button
+            type="button"
+            class="open"
+            tabindex="-1"
+            aria-label=${this.t.userTable.openUser(user.name)}
+          >
+            ${userText(user.name)}
+          </button>`;
       case 'email':
         return userText(user.email);
       case 'phone':
