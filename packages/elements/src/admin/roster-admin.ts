@@ -149,20 +149,19 @@ export class RosterAdminElement extends RosterElement {
           <h2>${isNew ? t.newUser : t.editUser}</h2>
           <a class="button" href="#users">${t.backToUsers}</a>
         </div>
-        <roster-user-form
-          .roster=${this.roster}
-          user-id=${isNew ? '' : detail}
-          @roster-cancel=${() => this.go('#users')}
-          @roster-user-saved=${(event: { user: { id: string } }) =>
-            this.go(`#users/${encodeURIComponent(event.user.id)}`)}
-        ></roster-user-form>
         ${
-          !isNew && this.can('devices')
-            ? html`<roster-device-list
+          isNew
+            ? html`<roster-user-form
+                .roster=${this.roster}
+                user-id=""
+                @roster-cancel=${() => this.go('#users')}
+                @roster-user-saved=${(event: { user: { id: string } }) =>
+                  this.go(`#users/${encodeURIComponent(event.user.id)}`)}
+              ></roster-user-form>`
+            : html`<roster-user-details
                 .roster=${this.roster}
                 user-id=${detail}
-              ></roster-device-list>`
-            : nothing
+              ></roster-user-details>`
         }
       </div>`;
     }
@@ -170,7 +169,7 @@ export class RosterAdminElement extends RosterElement {
         <h2>${t.users}</h2>
         <a class="button primary" href="#users/new">${t.addUser}</a>
       </div>
-      <roster-user-table .roster=${this.roster} page-size="25"></roster-user-table>`;
+      <roster-user-table .roster=${this.roster}></roster-user-table>`;
   }
 }
 
