@@ -1,4 +1,4 @@
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
 import { RuleError } from '../errors/index.js';
 import { tooWide } from './tokenize.js';
 
@@ -28,14 +28,15 @@ const NEEDED_TYPES = /\/(worksheet|sharedStrings|styles)$/;
  * media, printer settings and entries nothing references stay compressed. Streamed, and
  * stopped with a {@link RuleError} the moment a part passes `limits.entryBytes`, all of
  * them together `limits.totalBytes`, or a sheet passes `limits.rows` rows with values or
- * `limits.columns` cells in a row. Compressed sizes are never trusted: a 2 MB file can hold
- * a 2 GiB entry.
+ * `limits.columns` cells in a row. A part whose declared size already passes a limit is
+ * refused before it is inflated; declared sizes below it are not trusted (the bytes are
+ * counted as they unpack), nor are compressed sizes: a 2 MB file can hold a 2 GiB entry.
  */
 export function unpackWorkbookParts(
   zip: Uint8Array,
   limits: PartLimits,
 ): Record<string, Uint8Array> {
-  const budget = { total: 0 };
+  const budget = { total: 0, declared: declaredSizes(zip) };
   const head = unpack(zip, (name) => name === WORKBOOK || name === WORKBOOK_RELS, limits, budget);
   const rels = head[WORKBOOK_RELS];
   if (!head[WORKBOOK] || !rels)
@@ -60,16 +61,51 @@ function neededTargets(rels: string): Set<string> {
   return targets;
 }
 
+/**
+ * The unpacked size each entry declares in the zip's central directory, read without
+ * inflating anything (fflate's documented `filter`, which sees every entry's sizes and
+ * here declines them all). Streaming writers leave the sizes out of the local headers
+ * the streaming reader sees; the central directory at the end still has them. Empty when
+ * the directory cannot be read (a truncated file): then only the counting limits apply.
+ */
+function declaredSizes(zip: Uint8Array): Map<string, number> {
+  const sizes = new Map<string, number>();
+  try {
+    unzipSync(zip, {
+      filter: (entry) => {
+        sizes.set(entry.name, entry.originalSize);
+        return false;
+      },
+    });
+  } catch {
+    sizes.clear();
+  }
+  return sizes;
+}
+
 function unpack(
   zip: Uint8Array,
   wanted: (name: string) => boolean,
   limits: PartLimits,
-  budget: { total: number },
+  budget: { total: number; declared: ReadonlyMap<string, number> },
 ): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
   let refusal: RuleError | null = null;
   const unzip = new Unzip((file: UnzipFile) => {
     if (!wanted(file.name) || refusal) return;
+    // A size the entry declares past a limit is refused before any inflating. A smaller
+    // one is held to: a part that unpacks to more than it declares is refused there
+    // (damaged or forged). Without one (no local size, no central directory), the
+    // limits stop it.
+    const declared = file.originalSize ?? budget.declared.get(file.name);
+    if (declared !== undefined && declared > limits.entryBytes) {
+      refusal = tooBig(`The part “${file.name}” of this workbook`, limits.entryBytes, declared);
+      return;
+    }
+    if (declared !== undefined && budget.total + declared > limits.totalBytes) {
+      refusal = tooBig('The sheets of this workbook', limits.totalBytes, budget.total + declared);
+      return;
+    }
     const chunks: Uint8Array[] = [];
     let size = 0;
     const scan = new PartScan(limits, file.name.includes('worksheets/'));
@@ -82,11 +118,13 @@ function unpack(
       size += data.length;
       budget.total += data.length;
       refusal =
-        size > limits.entryBytes
-          ? tooBig(`The part “${file.name}” of this workbook`, limits.entryBytes)
-          : budget.total > limits.totalBytes
-            ? tooBig('The sheets of this workbook', limits.totalBytes)
-            : scan.push(data, final);
+        declared !== undefined && size > declared
+          ? oversized(file.name, declared)
+          : size > limits.entryBytes
+            ? tooBig(`The part “${file.name}” of this workbook`, limits.entryBytes)
+            : budget.total > limits.totalBytes
+              ? tooBig('The sheets of this workbook', limits.totalBytes)
+              : scan.push(data, final);
       if (refusal) {
         file.terminate();
         return;
@@ -222,10 +260,18 @@ function textTooLong(row: number | null, max: number): RuleError {
   );
 }
 
-function tooBig(what: string, max: number): RuleError {
+/** `declared`: the size the zip says the part(s) unpack to, when that alone passes `max`. */
+function tooBig(what: string, max: number, declared?: number): RuleError {
   return new RuleError(
     `${what} unpacks to more than ${(max / 1024 / 1024).toFixed(0)} MB, the most one import reads. Save only the sheet with the users as a new workbook, or as CSV.`,
-    { details: { limit: 'unzippedBytes', max } },
+    { details: { limit: 'unzippedBytes', max, ...(declared === undefined ? {} : { declared }) } },
+  );
+}
+
+function oversized(part: string, declared: number): RuleError {
+  return new RuleError(
+    `This workbook is damaged: its part “${part}” unpacks to more than the ${declared.toLocaleString('en-US')} bytes it declares. Save it again from Excel, or as CSV.`,
+    { details: { part, declared } },
   );
 }
 
