@@ -9,11 +9,12 @@ import {
   sheetXml,
   workbookEntries,
   zipArchive,
+  type ZipEntry,
 } from '../../packages/core/test/corpus-support/hostile-files.js';
 
 const MiB = 1024 * 1024;
-/** No size declared anywhere a reader sees before inflating: the counting limits must stop it. */
-const UNDECLARED = { descriptor: true, directory: false };
+/** Declaring just under the 100 MB part limit: inflated, so the counted limits must stop it. */
+const declaring99MB = (entry: ZipEntry): ZipEntry => ({ ...entry, size: 99 * MiB });
 
 const users = sheetXml(
   `<row r="1">${cell('A1', 'Name')}${cell('B1', 'Email')}</row>` +
@@ -59,13 +60,15 @@ export const HOSTILE_CASES: Record<string, () => { bytes: number; read: () => Pr
     'xlsx: 1 GiB sheet, size declared': () => file(zipArchive(workbookEntries(hugeSheet(1)))),
     'xlsx: 1 GiB sheet, declares 1,000 bytes': () =>
       file(zipArchive(workbookEntries({ ...hugeSheet(1), size: 1000 }))),
-    'xlsx: 2 GiB sheet, no size declared': () =>
-      file(zipArchive(workbookEntries(hugeSheet(2)), UNDECLARED)),
-    'xlsx: 2,000,000 rows, no size declared': () =>
-      file(zipArchive(workbookEntries(manyRows()), UNDECLARED)),
+    'xlsx: 2 GiB sheet, sizes only in the central directory': () =>
+      file(zipArchive(workbookEntries(hugeSheet(2)), { descriptor: true })),
+    'xlsx: 2 GiB sheet, truncated (no central directory)': () =>
+      file(zipArchive(workbookEntries(hugeSheet(2)), { descriptor: true, directory: false })),
+    'xlsx: 2,000,000 rows, declaring 99 MB': () =>
+      file(zipArchive(workbookEntries(declaring99MB(manyRows())))),
     'xlsx: 2,000,000 rows, size declared': () => file(zipArchive(workbookEntries(manyRows()))),
-    'xlsx: one 400 MB cell, no size declared': () =>
-      file(zipArchive(workbookEntries(bigCell()), UNDECLARED)),
+    'xlsx: one 400 MB cell, declaring 99 MB': () =>
+      file(zipArchive(workbookEntries(declaring99MB(bigCell())))),
     'csv: a 100,000-column row among 10,000 rows': () => {
       const lines = ['Name,Email', Array.from({ length: 100_000 }, () => 'x').join(',')];
       for (let i = 0; i < 10_000; i++) lines.push(`Person ${i},p${i}@example.com`);

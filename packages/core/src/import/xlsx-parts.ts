@@ -25,18 +25,20 @@ const NEEDED_TYPES = /\/(worksheet|sharedStrings|styles)$/;
 /**
  * Unpacks the parts of an XLSX workbook that reading its sheets needs — the workbook, its
  * relationships, the shared strings, the styles and the sheets it lists — and nothing else:
- * media, printer settings and entries nothing references stay compressed. Streamed, and
- * stopped with a {@link RuleError} the moment a part passes `limits.entryBytes`, all of
- * them together `limits.totalBytes`, or a sheet passes `limits.rows` rows with values or
- * `limits.columns` cells in a row. A part whose declared size already passes a limit is
- * refused before it is inflated; declared sizes below it are not trusted (the bytes are
- * counted as they unpack), nor are compressed sizes: a 2 MB file can hold a 2 GiB entry.
+ * media, printer settings and entries nothing references stay compressed. Each part is
+ * held to the size the zip declares for it (its central directory, else its local
+ * header; a file without a readable directory is refused): a declared size past
+ * `limits.entryBytes`, or all of them together past `limits.totalBytes`, is refused before
+ * anything is inflated, and a part that unpacks to more than it declares is stopped there.
+ * Streamed, and stopped with a {@link RuleError} the moment a sheet passes `limits.rows`
+ * rows with values or `limits.columns` cells in a row, or a text passes the cell limit.
+ * Compressed sizes are never trusted: a 2 MB file can hold a 2 GiB entry.
  */
 export function unpackWorkbookParts(
   zip: Uint8Array,
   limits: PartLimits,
 ): Record<string, Uint8Array> {
-  const budget = { total: 0, declared: declaredSizes(zip) };
+  const budget = { declaredTotal: 0, declared: declaredSizes(zip) };
   const head = unpack(zip, (name) => name === WORKBOOK || name === WORKBOOK_RELS, limits, budget);
   const rels = head[WORKBOOK_RELS];
   if (!head[WORKBOOK] || !rels)
@@ -65,8 +67,9 @@ function neededTargets(rels: string): Set<string> {
  * The unpacked size each entry declares in the zip's central directory, read without
  * inflating anything (fflate's documented `filter`, which sees every entry's sizes and
  * here declines them all). Streaming writers leave the sizes out of the local headers
- * the streaming reader sees; the central directory at the end still has them. Empty when
- * the directory cannot be read (a truncated file): then only the counting limits apply.
+ * the streaming reader sees; the central directory at the end still has them. A file
+ * without a readable directory is no workbook Excel could open either (a truncated
+ * download): it is refused here, so every part read has a declared size to be held to.
  */
 function declaredSizes(zip: Uint8Array): Map<string, number> {
   const sizes = new Map<string, number>();
@@ -77,8 +80,8 @@ function declaredSizes(zip: Uint8Array): Map<string, number> {
         return false;
       },
     });
-  } catch {
-    sizes.clear();
+  } catch (error) {
+    throw unreadable(error);
   }
   return sizes;
 }
@@ -87,23 +90,37 @@ function unpack(
   zip: Uint8Array,
   wanted: (name: string) => boolean,
   limits: PartLimits,
-  budget: { total: number; declared: ReadonlyMap<string, number> },
+  budget: { declaredTotal: number; declared: ReadonlyMap<string, number> },
 ): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
   let refusal: RuleError | null = null;
   const unzip = new Unzip((file: UnzipFile) => {
     if (!wanted(file.name) || refusal) return;
-    // A size the entry declares past a limit is refused before any inflating. A smaller
-    // one is held to: a part that unpacks to more than it declares is refused there
-    // (damaged or forged). Without one (no local size, no central directory), the
-    // limits stop it.
-    const declared = file.originalSize ?? budget.declared.get(file.name);
-    if (declared !== undefined && declared > limits.entryBytes) {
-      refusal = tooBig(`The part “${file.name}” of this workbook`, limits.entryBytes, declared);
+    // Every part read declares its size: in the central directory (the zip's own record,
+    // which every unzip tool goes by), else in its local header. One past a limit is
+    // refused before any inflating; a smaller one is held to while streaming: a part that
+    // unpacks to more than it declares is refused there (damaged or forged). So no part
+    // ever unpacks past the limits, whatever its headers say.
+    const declared = budget.declared.get(file.name) ?? file.originalSize;
+    if (declared === undefined) {
+      refusal = unreadable(new Error(`${file.name} is not in the archive's directory`));
       return;
     }
-    if (declared !== undefined && budget.total + declared > limits.totalBytes) {
-      refusal = tooBig('The sheets of this workbook', limits.totalBytes, budget.total + declared);
+    if (declared > limits.entryBytes) {
+      refusal = tooBig(
+        `The part “${file.name}” of this workbook unpacks`,
+        limits.entryBytes,
+        declared,
+      );
+      return;
+    }
+    budget.declaredTotal += declared;
+    if (budget.declaredTotal > limits.totalBytes) {
+      refusal = tooBig(
+        'The sheets of this workbook unpack',
+        limits.totalBytes,
+        budget.declaredTotal,
+      );
       return;
     }
     const chunks: Uint8Array[] = [];
@@ -116,15 +133,7 @@ function unpack(
         return;
       }
       size += data.length;
-      budget.total += data.length;
-      refusal =
-        declared !== undefined && size > declared
-          ? oversized(file.name, declared)
-          : size > limits.entryBytes
-            ? tooBig(`The part “${file.name}” of this workbook`, limits.entryBytes)
-            : budget.total > limits.totalBytes
-              ? tooBig('The sheets of this workbook', limits.totalBytes)
-              : scan.push(data, final);
+      refusal = size > declared ? oversized(file.name, declared) : scan.push(data, final);
       if (refusal) {
         file.terminate();
         return;
@@ -260,11 +269,11 @@ function textTooLong(row: number | null, max: number): RuleError {
   );
 }
 
-/** `declared`: the size the zip says the part(s) unpack to, when that alone passes `max`. */
-function tooBig(what: string, max: number, declared?: number): RuleError {
+/** `declared`: the size the zip says the part(s) unpack to, past `max`. */
+function tooBig(what: string, max: number, declared: number): RuleError {
   return new RuleError(
-    `${what} unpacks to more than ${(max / 1024 / 1024).toFixed(0)} MB, the most one import reads. Save only the sheet with the users as a new workbook, or as CSV.`,
-    { details: { limit: 'unzippedBytes', max, ...(declared === undefined ? {} : { declared }) } },
+    `${what} to more than ${(max / 1024 / 1024).toFixed(0)} MB, the most one import reads. Save only the sheet with the users as a new workbook, or as CSV.`,
+    { details: { limit: 'unzippedBytes', max, declared } },
   );
 }
 
