@@ -22,6 +22,7 @@ export {
   type PlanTarget,
 } from './plan.js';
 export * from './commit.js';
+export * from './server-restarts.js';
 export { reportToCsv } from './report.js';
 export { importTemplate } from './template.js';
 export * from './api.js';
