@@ -16,7 +16,7 @@ import {
  */
 
 /** `{ items, total, nextCursor }`. */
-export function pageOf<T extends z.ZodType>(item: T) {
+export function pageOf<T extends z.core.$ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int().nonnegative(),
@@ -52,7 +52,7 @@ export const UserDataExportSchema = z.object({
   devices: z.array(Device),
   audit: z.array(AuditEvent),
   files: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
-  message: Message.nullable(),
+  message: z.nullable(Message),
 });
 
 export { User as UserSchema, Group as GroupSchema, AccountSettings as SettingsSchema };
