@@ -77,3 +77,41 @@ export function sessionExpired(label: CallLabel, cause?: unknown): ForbiddenErro
     details: { status: 401, endpoint: label },
   });
 }
+
+/** A schema's `safeParse` as both zod's classic and mini schemas offer it. */
+export interface AnswerSchema {
+  safeParse(
+    value: unknown,
+  ): { success: true; data: unknown } | { success: false; error: Pick<z.core.$ZodError, 'issues'> };
+}
+
+/**
+ * The checked body of an answer: read (a broken connection is an `UnavailableError`),
+ * parsed as JSON and checked with `schema` (either is an `UnavailableError` naming what
+ * was wrong, via {@link unreadable}). Shared by the REST and SCIM clients.
+ */
+export async function readJsonAnswer(
+  response: Response,
+  schema: AnswerSchema,
+  label: CallLabel,
+): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new UnavailableError(`The connection broke while reading the answer (${label}).`, {
+      cause: error,
+      details: { endpoint: label },
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    throw unreadable(label, `not JSON (${JSON.stringify(shown)})`, error);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw unreadable(label, describeIssues(parsed.error), parsed.error);
+  return parsed.data;
+}

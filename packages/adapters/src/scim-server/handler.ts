@@ -1,12 +1,6 @@
-import {
-  Actor,
-  ForbiddenError,
-  UnavailableError,
-  UnsupportedError,
-  isRosterError,
-  type Backend,
-} from '@roster/core';
+import { UnavailableError, UnsupportedError, isRosterError, type Backend } from '@roster/core';
 import type { Authorization, Authorize } from '../rest-server/handler.js';
+import { admitRequest } from '../rest-server/admit.js';
 import { readJsonBody } from '../rest-server/body.js';
 import { applyCors, preflight, type CorsOptions } from '../rest-server/cors.js';
 import { checkHost, DEFAULT_ALLOWED_HOSTS, type AllowedHosts } from '../rest-server/hosts.js';
@@ -110,28 +104,6 @@ export function createScimHandler(backend: Backend, options: ScimHandlerOptions)
     return segments ? match(method, segments) : { kind: 'none' };
   }
 
-  async function admit(request: Request, operation: string | null): Promise<Authorization> {
-    let result: Authorization | null | undefined;
-    try {
-      result = await options.authorize(request, { operation });
-    } catch (error) {
-      if (isRosterError(error)) throw error;
-      options.onError?.(error, request);
-      throw new HttpProblem(403, new ForbiddenError('The request was not authorised.'));
-    }
-    if (!result) {
-      throw new HttpProblem(401, new ForbiddenError('Send a bearer token this endpoint accepts.'), {
-        'WWW-Authenticate': 'Bearer',
-      });
-    }
-    const actor = Actor.nullable().safeParse(result.actor ?? null);
-    if (!actor.success) {
-      options.onError?.(new TypeError('authorize returned an invalid actor'), request);
-      throw new HttpProblem(403, new ForbiddenError('The request was not authorised.'));
-    }
-    return { actor: actor.data };
-  }
-
   /** Runs a matched route; `body` is given for bulk operations, read from the request otherwise. */
   async function run(
     request: Request,
@@ -197,9 +169,11 @@ export function createScimHandler(backend: Backend, options: ScimHandlerOptions)
       const early = preflight(options.cors, request);
       if (early) return early;
       const found = route(request.method, url.pathname);
-      const authorization = await admit(
+      const authorization = await admitRequest(
+        options,
         request,
         found.kind === 'found' ? found.match.route.operation : null,
+        'Send a bearer token this endpoint accepts.',
       );
       response = await run(request, url, authorization, null);
     } catch (error) {

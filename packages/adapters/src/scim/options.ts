@@ -1,4 +1,5 @@
 import type { AccountSettings, Backend } from '@roster/core';
+import { absoluteBase, positive as positiveOption } from '../rest/options.js';
 
 /** Where a SCIM backend keeps Roster's account settings (see {@link ScimBackendOptions.settings}). */
 export type ScimSettingsSource = Pick<Backend, 'getSettings' | 'updateSettings'>;
@@ -65,32 +66,16 @@ export interface ResolvedScimOptions {
   forwardActor: boolean;
 }
 
-function positive(value: number | undefined, fallback: number, name: string, min = 0): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < min) {
-    throw new RangeError(`scimBackend: ${name} must be a number ≥ ${min} (got ${String(value)})`);
-  }
-  return value;
-}
+const CALLER = 'scimBackend';
 
-/** The base URL as an absolute string ending in `/` (relative ones resolve against the page). */
-function absoluteBase(baseUrl: string | URL): string {
-  const page = (globalThis as { location?: { href?: string } }).location?.href;
-  let url: URL;
-  try {
-    url = new URL(baseUrl, page);
-  } catch {
-    throw new TypeError(`scimBackend: baseUrl ${String(baseUrl)} is not a URL`);
-  }
-  url.search = '';
-  url.hash = '';
-  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+function positive(value: number | undefined, fallback: number, name: string, min = 0): number {
+  return positiveOption(value, fallback, name, min, CALLER);
 }
 
 /** Checks the options and fills in defaults. */
 export function resolveScimOptions(options: ScimBackendOptions): ResolvedScimOptions {
   return {
-    baseUrl: absoluteBase(options.baseUrl),
+    baseUrl: absoluteBase(options.baseUrl, CALLER),
     getToken: options.getToken,
     timeout: positive(options.timeout, 10_000, 'timeout', 1),
     retry: {

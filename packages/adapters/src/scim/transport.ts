@@ -1,7 +1,7 @@
 import ky, { HTTPError, TimeoutError, type Options as KyOptions } from 'ky';
 import type * as z from 'zod/mini';
 import { AbortedError, UnavailableError, type CallOptions, type RosterError } from '@roster/core';
-import { describeIssues, unreadable } from '../rest/errors.js';
+import { readJsonAnswer } from '../rest/errors.js';
 import { retryAfterMs } from '../rest/transport.js';
 import { ACTOR, encodeActorHeader } from '../rest/wire/index.js';
 import type { ResolvedScimOptions } from './options.js';
@@ -163,24 +163,6 @@ export class ScimTransport {
       await response.body?.cancel().catch(() => undefined);
       return undefined;
     }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw new UnavailableError(`The connection broke while reading the answer (${label}).`, {
-        cause: error,
-        details: { endpoint: label },
-      });
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-      throw unreadable(label, `not JSON (${JSON.stringify(shown)})`, error);
-    }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw unreadable(label, describeIssues(parsed.error), parsed.error);
-    return parsed.data;
+    return readJsonAnswer(response, schema, label);
   }
 }
