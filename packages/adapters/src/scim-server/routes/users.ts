@@ -110,12 +110,7 @@ function patchOf(user: User, fields: ScimUserFields): NormalizedUserPatch {
   };
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
-    const before = user[key as keyof typeof next];
-    const same =
-      key === 'email' && typeof value === 'string' && typeof before === 'string'
-        ? value === before
-        : value === before;
-    if (!same) patch[key] = value;
+    if (value !== user[key as keyof typeof next]) patch[key] = value;
   }
   return patch as NormalizedUserPatch;
 }
