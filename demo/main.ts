@@ -1,7 +1,8 @@
 /**
  * The demo portal: embeds Roster the way a customer's portal would. The backend is
  * chosen by `?backend=`: `indexeddb` (default, persistent, seeded on first run),
- * `memory`, or `rest&url=http://127.0.0.1:8787/api` (see `npm run start:rest`).
+ * `memory`, `rest&url=http://127.0.0.1:8787/api` (see `npm run start:rest`), or
+ * `scim&url=http://127.0.0.1:8788/scim/v2` (see `npm run start:scim`).
  */
 import { createRoster } from '@roster/core';
 import type { DemoBackendChoice } from './backends/select.js';

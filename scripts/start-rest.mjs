@@ -26,11 +26,10 @@
  * The TypeScript sources run through tsx with the "roster-source" condition: this file
  * re-runs itself under them, so no build is needed.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import { option } from './lib/args.mjs';
+import { runUnderTsx, startDemoPortal } from './lib/demo-runner.mjs';
 
 const CHILD = 'ROSTER_START_REST_CHILD';
 
@@ -128,27 +127,12 @@ async function main() {
 
   let demo;
   if (!apiOnly) {
-    const { createServer, mergeConfig } = await import('vite');
-    const { rosterViteConfig } = await import('./lib/vite.mjs');
-    const { ROOT } = await import('./lib/workspace.mjs');
-    const { join } = await import('node:path');
-    demo = await createServer(
-      mergeConfig(rosterViteConfig(), {
-        configFile: false,
-        root: join(ROOT, 'demo'),
-        clearScreen: false,
-        logLevel: 'warn',
-        server: { host, port: demoPort, strictPort: false, fs: { allow: [ROOT] } },
-      }),
+    const portal = await startDemoPortal({ host, port: demoPort });
+    demo = portal.demo;
+    for (const origin of portal.origins) corsOrigins.add(origin);
+    const page = portal.pageUrl(
+      `backend=rest&url=${encodeURIComponent(apiUrl)}&token=${encodeURIComponent(token)}`,
     );
-    await demo.listen();
-    const port = demo.config.server.port;
-    const address = demo.httpServer?.address();
-    const actualPort = typeof address === 'object' && address ? address.port : port;
-    for (const name of [host, 'localhost', '127.0.0.1']) {
-      corsOrigins.add(`http://${name.includes(':') ? `[${name}]` : name}:${actualPort}`);
-    }
-    const page = `http://${host}:${actualPort}/?backend=rest&url=${encodeURIComponent(apiUrl)}&token=${encodeURIComponent(token)}`;
     console.log(`\n  Demo portal on the REST backend: ${page}\n`);
   }
   console.log(`  CORS admits: ${[...corsOrigins].join(', ') || 'no other origin'}`);
@@ -164,20 +148,4 @@ async function main() {
 }
 
 // Last, so every declaration above is initialised before main() runs.
-if (!process.env[CHILD]) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=roster-source',
-      '--import',
-      'tsx',
-      fileURLToPath(import.meta.url),
-      ...process.argv.slice(2),
-    ],
-    { stdio: 'inherit', env: { ...process.env, [CHILD]: '1' } },
-  );
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  await main();
-}
+await runUnderTsx(import.meta.url, CHILD, main);

@@ -10,7 +10,7 @@ export interface DemoBackendChoice {
 }
 
 /**
- * Picks the demo's backend by name: `indexeddb` (default), `memory` or `rest`. Each
+ * Picks the demo's backend by name: `indexeddb` (default), `memory`, `rest` or `scim`. Each
  * module is loaded only when chosen; an unknown name is a clear error on the page.
  */
 export async function createDemoBackend(
@@ -26,11 +26,17 @@ export async function createDemoBackend(
       const { createRestDemoBackend } = await import('./rest.js');
       return createRestDemoBackend(params);
     }
+    case 'scim': {
+      const { createScimDemoBackend } = await import('./scim.js');
+      return createScimDemoBackend(params);
+    }
     case 'memory': {
       const { createMemoryDemoBackend } = await import('./memory.js');
       return { backend: await createMemoryDemoBackend(), label: 'Memory backend', actor: null };
     }
     default:
-      throw new Error(`Unknown demo backend "${kind}". Use ?backend=indexeddb, memory or rest.`);
+      throw new Error(
+        `Unknown demo backend "${kind}". Use ?backend=indexeddb, memory, rest or scim.`,
+      );
   }
 }

@@ -1,12 +1,10 @@
 import {
-  Actor,
-  ForbiddenError,
   isRosterError,
+  type Actor,
   UnsupportedError,
   ValidationError,
   type Backend,
 } from '@roster/core';
-import * as z from 'zod';
 import {
   BOOT_ID,
   CHANGE_POSITION,
@@ -16,6 +14,7 @@ import {
   IDEMPOTENT_REPLAYED,
   formatPosition,
 } from '../rest/wire/index.js';
+import { admitRequest } from './admit.js';
 import { readJsonBody } from './body.js';
 import { ChangeLog } from './change-log.js';
 import type { Route, RouteContext } from './context.js';
@@ -236,27 +235,8 @@ export function createRestHandler(backend: Backend, options: RestHandlerOptions)
     return segments ? match(request.method, segments) : { kind: 'none' };
   }
 
-  async function admit(request: Request, operation: string | null): Promise<Authorization> {
-    let result: Authorization | null | undefined;
-    try {
-      result = await options.authorize(request, { operation });
-    } catch (error) {
-      if (isRosterError(error)) throw error;
-      options.onError?.(error, request);
-      throw new HttpProblem(403, new ForbiddenError('The request was not authorised.'));
-    }
-    if (!result) {
-      throw new HttpProblem(401, new ForbiddenError('Sign in to manage users.'), {
-        'WWW-Authenticate': 'Bearer',
-      });
-    }
-    const actor = z.safeParse(z.nullable(Actor), result.actor ?? null);
-    if (!actor.success) {
-      options.onError?.(new TypeError('authorize returned an invalid actor'), request);
-      throw new HttpProblem(403, new ForbiddenError('The request was not authorised.'));
-    }
-    return { actor: actor.data };
-  }
+  const admit = (request: Request, operation: string | null): Promise<Authorization> =>
+    admitRequest(options, request, operation, 'Sign in to manage users.');
 
   async function run(route: Route, ctx: RouteContext): Promise<Response> {
     try {

@@ -4,7 +4,7 @@
  * match wins, so `POST /users/lookup` never reaches `/users/:id`.
  */
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteMatch<R> {
   route: R;

@@ -4,7 +4,7 @@ import {
   UnavailableError,
   type RosterError,
 } from '@roster/core';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { codeOfStatus, ProblemDetails } from './wire/index.js';
 
 /** `GET /users`: how messages name the call that failed. */
@@ -76,4 +76,38 @@ export function sessionExpired(label: CallLabel, cause?: unknown): ForbiddenErro
     cause,
     details: { status: 401, endpoint: label },
   });
+}
+
+/** Any zod schema (classic or mini) an answer is checked with. */
+export type AnswerSchema = z.core.$ZodType;
+
+/**
+ * The checked body of an answer: read (a broken connection is an `UnavailableError`),
+ * parsed as JSON and checked with `schema` (either is an `UnavailableError` naming what
+ * was wrong, via {@link unreadable}). Shared by the REST and SCIM clients.
+ */
+export async function readJsonAnswer(
+  response: Response,
+  schema: AnswerSchema,
+  label: CallLabel,
+): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new UnavailableError(`The connection broke while reading the answer (${label}).`, {
+      cause: error,
+      details: { endpoint: label },
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    throw unreadable(label, `not JSON (${JSON.stringify(shown)})`, error);
+  }
+  const parsed = z.safeParse(schema, value);
+  if (!parsed.success) throw unreadable(label, describeIssues(parsed.error), parsed.error);
+  return parsed.data;
 }

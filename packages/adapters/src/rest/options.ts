@@ -68,22 +68,29 @@ export interface ResolvedRestOptions {
   forwardActor: boolean;
 }
 
-function positive(value: number | undefined, fallback: number, name: string, min = 0): number {
+/** `value`, or `fallback` when absent; a RangeError naming `caller` and `name` when below `min`. */
+export function positive(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+  min = 0,
+  caller = 'restBackend',
+): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < min) {
-    throw new RangeError(`restBackend: ${name} must be a number ≥ ${min} (got ${String(value)})`);
+    throw new RangeError(`${caller}: ${name} must be a number ≥ ${min} (got ${String(value)})`);
   }
   return value;
 }
 
 /** A base URL as an absolute string ending in `/` (relative ones resolve against the page). */
-function absoluteBase(baseUrl: string | URL): string {
+export function absoluteBase(baseUrl: string | URL, caller = 'restBackend'): string {
   const page = (globalThis as { location?: { href?: string } }).location?.href;
   let url: URL;
   try {
     url = new URL(baseUrl, page);
   } catch {
-    throw new TypeError(`restBackend: baseUrl ${String(baseUrl)} is not a URL`);
+    throw new TypeError(`${caller}: baseUrl ${String(baseUrl)} is not a URL`);
   }
   url.search = '';
   url.hash = '';

@@ -22,7 +22,7 @@ import {
   parsePosition,
   type ChangePosition,
 } from './wire/index.js';
-import { describeIssues, errorFromResponse, sessionExpired, unreadable } from './errors.js';
+import { errorFromResponse, readJsonAnswer, sessionExpired } from './errors.js';
 import type { ResolvedRestOptions } from './options.js';
 import { UncertainWrites } from './uncertain-writes.js';
 
@@ -329,25 +329,7 @@ export class Transport {
       await response.body?.cancel().catch(() => undefined);
       return undefined;
     }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw new UnavailableError(`The connection broke while reading the answer (${label}).`, {
-        cause: error,
-        details: { endpoint: label },
-      });
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-      throw unreadable(label, `not JSON (${JSON.stringify(shown)})`, error);
-    }
-    const parsed = z.safeParse(schema, value);
-    if (!parsed.success) throw unreadable(label, describeIssues(parsed.error), parsed.error);
-    return parsed.data;
+    return readJsonAnswer(response, schema, label);
   }
 
   /**

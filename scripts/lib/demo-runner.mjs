@@ -1,0 +1,69 @@
+/**
+ * What the `start:*` scripts share: re-running the script under tsx with the
+ * "roster-source" condition (so the TypeScript sources run without a build), and serving
+ * the demo portal with Vite on a page that talks to the script's API.
+ */
+import { spawn } from 'node:child_process';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Runs `main` in a child process under tsx (the parent forwards signals and exit codes).
+ * @param {string} moduleUrl the script's `import.meta.url`
+ * @param {string} marker an environment variable naming the child
+ * @param {() => Promise<void>} main
+ */
+export async function runUnderTsx(moduleUrl, marker, main) {
+  if (process.env[marker]) {
+    await main();
+    return;
+  }
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=roster-source',
+      '--import',
+      'tsx',
+      fileURLToPath(moduleUrl),
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit', env: { ...process.env, [marker]: '1' } },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+/**
+ * Serves the demo portal (Vite) on `host`, from `port` or the next free one. Resolves to
+ * the server, its origins (for CORS) and `pageUrl(query)`.
+ * @param {{ host: string, port: number }} options
+ */
+export async function startDemoPortal({ host, port }) {
+  const { createServer, mergeConfig } = await import('vite');
+  const { rosterViteConfig } = await import('./vite.mjs');
+  const { ROOT } = await import('./workspace.mjs');
+  const { join } = await import('node:path');
+  const demo = await createServer(
+    mergeConfig(rosterViteConfig(), {
+      configFile: false,
+      root: join(ROOT, 'demo'),
+      clearScreen: false,
+      logLevel: 'warn',
+      server: { host, port, strictPort: false, fs: { allow: [ROOT] } },
+    }),
+  );
+  await demo.listen();
+  const address = demo.httpServer?.address();
+  const actualPort =
+    typeof address === 'object' && address ? address.port : demo.config.server.port;
+  const shown = (name) => (name.includes(':') ? `[${name}]` : name);
+  const origins = [host, 'localhost', '127.0.0.1'].map(
+    (name) => `http://${shown(name)}:${actualPort}`,
+  );
+  return {
+    demo,
+    origins,
+    /** @param {string} query */
+    pageUrl: (query) => `http://${shown(host)}:${actualPort}/?${query}`,
+  };
+}
