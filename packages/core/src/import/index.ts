@@ -21,6 +21,7 @@ export {
   type PlanEntry,
   type PlanTarget,
 } from './plan.js';
+export { recheckRows, type RecheckRowsOptions } from './recheck.js';
 export * from './commit.js';
 export { reportToCsv } from './report.js';
 export { importTemplate } from './template.js';
