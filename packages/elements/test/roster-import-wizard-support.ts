@@ -5,6 +5,7 @@
  */
 import type { Backend } from '@roster/core';
 import type { RosterImportWizardElement } from '@roster/elements';
+import { sendKeys } from '@web/test-runner-commands';
 import { byRole, nameOf } from './support/by-role.js';
 
 export { allByRole, byRole, nameOf as accessibleName } from './support/by-role.js';
@@ -140,4 +141,37 @@ export function reviewRow(wizard: RosterImportWizardElement, n: number): HTMLEle
   );
   if (!row) throw new Error(`row ${n} is not rendered`);
   return row;
+}
+
+/** Presses Tab until the control of `role` named `name` has the focus (at most 60 presses). */
+export async function tabTo(
+  wizard: RosterImportWizardElement,
+  role: string,
+  name: string | RegExp,
+): Promise<HTMLElement> {
+  const target = byRole(ui(wizard), role, name);
+  for (let i = 0; i < 60; i++) {
+    if (ui(wizard).activeElement === target) return target;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${role} “${String(name)}” (${nameOf(target)})`);
+}
+
+/** Answers the file dialog the drop zone opens with `file`, as the admin would; counts dialogs. */
+export function answerFileDialog(
+  wizard: RosterImportWizardElement,
+  file: File,
+): { opened: number } {
+  const dialogs = { opened: 0 };
+  ui(wizard).addEventListener('click', (event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.type !== 'file') return;
+    event.preventDefault();
+    dialogs.opened++;
+    const data = new DataTransfer();
+    data.items.add(file);
+    input.files = data.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  return dialogs;
 }
