@@ -183,6 +183,73 @@ describe('<roster-import-wizard> encoding and delimiter', () => {
   });
 });
 
+describe('<roster-import-wizard> sources and mapping', () => {
+  it('a TSV file: the tab delimiter detected, its rows imported', async () => {
+    const wizard = await mount();
+    const tsv = 'Name\tEmail\nAnn Lee\tann@example.com\nBo Ng\tbo@example.com\n';
+    dropFile(wizard, new File([tsv], 'people.tsv', { type: 'text/tab-separated-values' }));
+    await detected(wizard);
+    const delimiter = byRole(ui(wizard), 'combobox', 'Delimiter') as HTMLSelectElement;
+    expect(delimiter.value).to.equal('\t');
+    expect(visibleText(wizard)).to.contain('First 2 of 2 rows');
+    await next(wizard);
+    await next(wizard);
+    expect(await reviewed(wizard)).to.contain('2 to create');
+  });
+
+  it('a workbook: another sheet chosen, the preview follows; back on Users', async () => {
+    const wizard = await mount();
+    dropFile(wizard, await corpusFile('two-sheets.xlsx'));
+    await detected(wizard);
+    const sheet = byRole(ui(wizard), 'combobox', 'Sheet') as HTMLSelectElement;
+    const others = [...sheet.options].map((o) => o.value).filter((name) => name !== 'Users');
+    expect(others).to.have.length.greaterThan(0);
+    expect(visibleText(wizard)).to.contain('Noah');
+    choose(sheet, others[0]!);
+    await waitFor(() => !visibleText(wizard).includes('Noah'), 'the other sheet');
+    choose(byRole(ui(wizard), 'combobox', 'Sheet'), 'Users');
+    await waitFor(() => visibleText(wizard).includes('Noah'), 'the Users sheet');
+  });
+
+  it('required fields marked, first and last name combined, samples and confidence beside each choice', async () => {
+    const wizard = await mount();
+    const csv = 'First Name,Last Name,Mobile\nAnn,Lee,+27821234567\nBo,Ng,+27821234568\n';
+    dropFile(wizard, new File([csv], 'split.csv', { type: 'text/csv' }));
+    await detected(wizard);
+    await next(wizard);
+    await stepHeading(wizard, 'Match the columns');
+    const field = (column: string) =>
+      byRole(ui(wizard), 'combobox', `Field for column ${column}`) as HTMLSelectElement;
+    expect([
+      field('First Name').value,
+      field('Last Name').value,
+      field('Mobile').value,
+    ]).to.deep.equal(['firstName', 'lastName', 'phone']);
+    const text = visibleText(wizard);
+    expect(text).to.contain('First, middle and last name are combined into the name.');
+    expect(text).to.contain('Name (or first and last name) (required): mapped');
+    expect(text).to.contain('Email or phone (required): mapped');
+    expect(text).to.contain('By column name');
+    // Samples beside the choice.
+    const mobileRow = field('Mobile').closest('tr')!;
+    expect(mobileRow.querySelector('.samples')!.textContent).to.contain('+27821234567');
+    // The options say which fields are required.
+    expect([...field('Mobile').options].map((o) => o.text.trim())).to.include('Phone (required)');
+    // Without a way to reach the person, Next says why it cannot go on.
+    choose(field('Mobile'), 'Ignore');
+    await wizard.updateComplete;
+    expect(visibleText(wizard)).to.contain('Email or phone (required): missing');
+    const nextButton = byRole(ui(wizard), 'button', 'Next') as HTMLButtonElement;
+    expect(nextButton.disabled).to.equal(true);
+    expect(nextButton.getAttribute('aria-describedby')).to.equal('mapping-incomplete');
+    choose(field('Mobile'), 'Phone (required)');
+    await wizard.updateComplete;
+    await next(wizard);
+    await reviewed(wizard);
+    expect(reviewRow(wizard, 2).textContent).to.contain('Ann Lee');
+  });
+});
+
 describe('<roster-import-wizard> a fixed row', () => {
   const workers: { terminate(): void }[] = [];
   afterEach(() => {

@@ -99,6 +99,43 @@ describe('<roster-import-wizard> downloads', () => {
   });
 });
 
+describe('<roster-import-wizard> events', () => {
+  it('fires roster-import-step for every step, from the first on the page to the next import', async () => {
+    const page = await fixture<HTMLElement>(html`<div></div>`);
+    const steps: [string, string | null][] = [];
+    page.addEventListener('roster-import-step', (event) =>
+      steps.push([event.step, event.previous]),
+    );
+    const completed: number[] = [];
+    page.addEventListener('roster-import-complete', (event) =>
+      completed.push(event.report.created),
+    );
+    const wizard = document.createElement('roster-import-wizard');
+    wizard.roster = roster;
+    wizard.locale = 'en';
+    page.append(wizard);
+    await wizard.updateComplete;
+    dropFile(wizard, await corpusFile('quoted.csv'));
+    await detected(wizard);
+    await next(wizard);
+    await next(wizard);
+    await reviewed(wizard);
+    byRole(ui(wizard), 'button', /^Import all valid/).click();
+    await stepHeading(wizard, 'Import finished');
+    byRole(ui(wizard), 'button', 'Import another file').click();
+    await stepHeading(wizard, 'Choose a file');
+    expect(steps).to.deep.equal([
+      ['source', null],
+      ['mapping', 'source'],
+      ['review', 'mapping'],
+      ['import', 'review'],
+      ['result', 'import'],
+      ['source', 'result'],
+    ]);
+    expect(completed).to.deep.equal([2]);
+  });
+});
+
 describe('<roster-import-wizard> styles', () => {
   it('keeps the portal’s styles out and its own in', async () => {
     const page = await fixture<HTMLElement>(
