@@ -250,6 +250,33 @@ describe('<roster-import-wizard> sources and mapping', () => {
   });
 });
 
+describe('<roster-import-wizard> missing groups', () => {
+  it('not created when the admin says so: the rows are told, the users imported without them', async () => {
+    await roster.groups.create({ name: 'Sales' });
+    const wizard = await mount();
+    const csv = 'Name,Email,Groups\nAnn,ann@example.com,Sales\nBen,ben@example.com,Depot\n';
+    dropFile(wizard, new File([csv], 'groups.csv', { type: 'text/csv' }));
+    await detected(wizard);
+    await next(wizard);
+    await next(wizard);
+    await reviewed(wizard);
+    const create = byRole(ui(wizard), 'checkbox', 'Create 1 missing group') as HTMLInputElement;
+    expect(create.checked).to.equal(true);
+    create.click();
+    await waitFor(
+      () =>
+        reviewRow(wizard, 3).textContent!.includes('Warning: Groups: group “Depot” does not exist'),
+      'the rows checked again',
+    );
+    byRole(ui(wizard), 'button', /^Import all valid/).click();
+    await stepHeading(wizard, 'Import finished');
+    const groups = (await roster.groups.list({ limit: 10 })).items.map((g) => g.name);
+    expect(groups).to.deep.equal(['Sales']);
+    const ben = (await roster.users.list({ limit: 10 })).items.find((u) => u.name === 'Ben')!;
+    expect(ben.groupIds).to.deep.equal([]);
+  });
+});
+
 describe('<roster-import-wizard> a fixed row', () => {
   const workers: { terminate(): void }[] = [];
   afterEach(() => {
