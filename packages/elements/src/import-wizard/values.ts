@@ -32,8 +32,38 @@ export const NOT_A_ROLE = ' not a role';
 /** Most distinct values listed per column: a column with more is not a list of roles or groups. */
 export const MAX_DISTINCT = 100;
 
+/**
+ * Distinct values found per table and column. A table never changes, and the mapping step
+ * lists them on every render (each choice re-renders): one scan of a 100k-row column takes
+ * tens of milliseconds, once per table instead of once per choice.
+ */
+const distinctByTable = new WeakMap<Table, Map<string, readonly DistinctValue[]>>();
+
+function once(
+  table: Table,
+  key: string,
+  scan: () => readonly DistinctValue[],
+): readonly DistinctValue[] {
+  let values = distinctByTable.get(table);
+  if (!values) distinctByTable.set(table, (values = new Map()));
+  let list = values.get(key);
+  if (!list) values.set(key, (list = scan()));
+  return list;
+}
+
 /** Distinct role values of `column` (first {@link MAX_DISTINCT}). */
-export function distinctRoles(table: Table, column: number): DistinctValue[] {
+export function distinctRoles(table: Table, column: number): readonly DistinctValue[] {
+  return once(table, `role ${column}`, () => scanRoles(table, column));
+}
+
+/** Distinct group names of `column`, split as the importer splits them (first {@link MAX_DISTINCT}). */
+export function distinctGroups(table: Table, column: number): readonly DistinctValue[] {
+  return once(table, `groups ${column}`, () =>
+    distinct(table, column, splitGroups, normalizeGroupName),
+  );
+}
+
+function scanRoles(table: Table, column: number): DistinctValue[] {
   return distinct(
     table,
     column,
@@ -43,11 +73,6 @@ export function distinctRoles(table: Table, column: number): DistinctValue[] {
     },
     (value) => value.toLowerCase(),
   );
-}
-
-/** Distinct group names of `column`, split as the importer splits them (first {@link MAX_DISTINCT}). */
-export function distinctGroups(table: Table, column: number): DistinctValue[] {
-  return distinct(table, column, splitGroups, normalizeGroupName);
 }
 
 function distinct(
