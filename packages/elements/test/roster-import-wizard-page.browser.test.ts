@@ -2,7 +2,7 @@
  * <roster-import-wizard> on a portal's page: the template and the report arrive as CSV
  * downloads; the portal's styles do not reach inside the wizard and the wizard's do not
  * reach the portal; the import step is axe-clean; the German wizard is axe-clean through
- * the review; a fixed row is announced in a live region.
+ * the review; a fixed row is announced in a live region; --roster-* colours and dark mode apply.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { createRoster, importTemplate, type Roster } from '@roster/core';
@@ -181,6 +181,27 @@ describe('<roster-import-wizard> styles', () => {
       getComputedStyle(portalZone).padding,
     ]).to.deep.equal(before);
     expect(getComputedStyle(portalZone).borderStyle).to.equal('none');
+  });
+});
+
+describe('<roster-import-wizard> theming', () => {
+  it('takes the portal’s --roster-* colours and its dark mode', async () => {
+    const wizard = await mount();
+    dropFile(wizard, await corpusFile('utf8-bom.csv'));
+    await detected(wizard);
+    const next = () => byRole(ui(wizard), 'button', 'Next');
+    const light = getComputedStyle(next()).backgroundColor;
+    wizard.style.setProperty('--roster-color-accent', 'rgb(10, 120, 30)');
+    await wizard.updateComplete;
+    expect(getComputedStyle(next()).backgroundColor).to.equal('rgb(10, 120, 30)');
+    wizard.style.removeProperty('--roster-color-accent');
+    const background = () => getComputedStyle(wizard).backgroundColor;
+    const lightBackground = background();
+    wizard.theme = 'dark';
+    await wizard.updateComplete;
+    expect(background()).not.to.equal(lightBackground);
+    // The override was the portal's, not the default accent.
+    expect(light).to.not.equal('rgb(10, 120, 30)');
   });
 });
 
