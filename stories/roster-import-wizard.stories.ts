@@ -95,6 +95,19 @@ export const Result: Story = at('result', 'quoted.csv');
 /** 100,000 generated rows in the windowed review table (read and checked in the worker). */
 export const HundredThousandRows: Story = at('review', () => generatedCsv(100_000));
 
+/** Rows the reader repaired (a stray quote, a cell too many) flagged with a warning on the row. */
+export const ReadWarnings: Story = at(
+  'review',
+  () =>
+    new File(
+      [
+        'Name,Email\nAnn Lee,ann@example.com\n"Jane "JD" Doe",jane@example.com\nBo Ng,bo@example.com,extra\n',
+      ],
+      'repaired.csv',
+      { type: 'text/csv' },
+    ),
+);
+
 /** A backend without invitations or restorable deletes: invites and undo are not offered. */
 export const WithoutInvitations: Story = at('review', 'semicolon.csv', () => ({
   backend: basicBackend(),

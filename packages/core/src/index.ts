@@ -167,6 +167,8 @@ export type {
   ReadTableOptions,
   Delimiter,
   TextEncodingName,
+  TableWarning,
+  TableWarningCode,
 } from './import/types.js';
 export type {
   ColumnMapping,
@@ -181,7 +183,8 @@ export type {
   PlanEntry,
   PlanTarget,
 } from './import/plan.js';
-export type { ImportValues, ImportIssue } from './import/values.js';
+export type { ImportValues, ImportIssue, ImportIssueCode } from './import/values.js';
+export type { RecheckRowsOptions } from './import/recheck.js';
 export type {
   ImportCommitOptions,
   ImportReport,

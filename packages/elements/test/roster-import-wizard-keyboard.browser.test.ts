@@ -11,24 +11,15 @@ import { describe, it } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterImportWizardElement } from '@roster/elements';
 import {
-  accessibleName,
+  answerFileDialog,
   byRole,
   corpusFile,
   stepHeading,
+  tabTo,
   ui,
   visibleText,
   waitFor,
 } from './roster-import-wizard-support.js';
-
-/** Presses Tab until the control of `role` named `name` has the focus (at most 60 presses). */
-async function tabTo(wizard: RosterImportWizardElement, role: string, name: string | RegExp) {
-  const target = byRole(ui(wizard), role, name);
-  for (let i = 0; i < 60; i++) {
-    if (ui(wizard).activeElement === target) return target;
-    await sendKeys({ press: 'Tab' });
-  }
-  throw new Error(`Tab never reached ${role} “${String(name)}” (${accessibleName(target)})`);
-}
 
 describe('<roster-import-wizard> by keyboard alone', () => {
   it('imports invalid-rows.csv with row 4 fixed in the review, then undoes it', async () => {
@@ -38,17 +29,7 @@ describe('<roster-import-wizard> by keyboard alone', () => {
     );
     const file = await corpusFile('invalid-rows.csv');
     // The file dialog: answered as the admin would, with the corpus file.
-    let dialogs = 0;
-    ui(wizard).addEventListener('click', (event) => {
-      const input = event.target as HTMLInputElement;
-      if (input.type !== 'file') return;
-      event.preventDefault();
-      dialogs++;
-      const data = new DataTransfer();
-      data.items.add(file);
-      input.files = data.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    const dialogs = answerFileDialog(wizard, file);
 
     // Source: the tabs follow the arrow keys; the drop zone opens the dialog on Enter.
     await tabTo(wizard, 'tab', 'File');
@@ -59,7 +40,7 @@ describe('<roster-import-wizard> by keyboard alone', () => {
     await wizard.updateComplete;
     await tabTo(wizard, 'button', /Drop a file here/);
     await sendKeys({ press: 'Enter' });
-    expect(dialogs).to.equal(1);
+    expect(dialogs.opened).to.equal(1);
     await waitFor(() => ui(wizard).querySelector('#detected-heading'), 'the file read');
     await tabTo(wizard, 'button', 'Next');
     await sendKeys({ press: 'Enter' });

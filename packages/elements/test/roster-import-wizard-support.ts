@@ -5,6 +5,7 @@
  */
 import type { Backend } from '@roster/core';
 import type { RosterImportWizardElement } from '@roster/elements';
+import { sendKeys } from '@web/test-runner-commands';
 import { byRole, nameOf } from './support/by-role.js';
 
 export { allByRole, byRole, nameOf as accessibleName } from './support/by-role.js';
@@ -53,8 +54,12 @@ export async function stepHeading(
 }
 
 /** A drop of `file` on the drop zone, as a browser dispatches it. */
-export function dropFile(wizard: RosterImportWizardElement, file: File): void {
-  const zone = byRole(ui(wizard), 'button', /Drop a file here/);
+export function dropFile(
+  wizard: RosterImportWizardElement,
+  file: File,
+  zoneName: string | RegExp = /Drop a file here/,
+): void {
+  const zone = byRole(ui(wizard), 'button', zoneName);
   const data = new DataTransfer();
   data.items.add(file);
   zone.dispatchEvent(
@@ -107,4 +112,66 @@ export function withBackend(real: Backend, override: Partial<Backend>): Backend 
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+/** Waits until the source step shows what it detected in the file. */
+export async function detected(wizard: RosterImportWizardElement): Promise<void> {
+  await waitFor(() => ui(wizard).querySelector('#detected-heading'), 'the detected settings');
+}
+
+/** Presses the step's Next button. */
+export async function next(wizard: RosterImportWizardElement): Promise<void> {
+  byRole(ui(wizard), 'button', 'Next').click();
+  await wizard.updateComplete;
+}
+
+/** Waits until the review step has checked every row; returns its summary. */
+export async function reviewed(wizard: RosterImportWizardElement): Promise<string> {
+  await stepHeading(wizard, 'Review the rows');
+  return waitFor(() => {
+    const summary = ui(wizard).querySelector('.summary')?.textContent ?? '';
+    return summary.includes('to create') ? summary.replace(/\s+/g, ' ').trim() : null;
+  }, 'the review summary');
+}
+
+/** The rendered review row of file row `n`. */
+export function reviewRow(wizard: RosterImportWizardElement, n: number): HTMLElement {
+  const row = [...ui(wizard).querySelectorAll<HTMLElement>('[role=row][data-action]')].find(
+    (r) => r.querySelector('.num')?.textContent?.trim() === String(n),
+  );
+  if (!row) throw new Error(`row ${n} is not rendered`);
+  return row;
+}
+
+/** Presses Tab until the control of `role` named `name` has the focus (at most 60 presses). */
+export async function tabTo(
+  wizard: RosterImportWizardElement,
+  role: string,
+  name: string | RegExp,
+): Promise<HTMLElement> {
+  const target = byRole(ui(wizard), role, name);
+  for (let i = 0; i < 60; i++) {
+    if (ui(wizard).activeElement === target) return target;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${role} “${String(name)}” (${nameOf(target)})`);
+}
+
+/** Answers the file dialog the drop zone opens with `file`, as the admin would; counts dialogs. */
+export function answerFileDialog(
+  wizard: RosterImportWizardElement,
+  file: File,
+): { opened: number } {
+  const dialogs = { opened: 0 };
+  ui(wizard).addEventListener('click', (event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.type !== 'file') return;
+    event.preventDefault();
+    dialogs.opened++;
+    const data = new DataTransfer();
+    data.items.add(file);
+    input.files = data.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  return dialogs;
 }

@@ -21,7 +21,11 @@ import {
   choose,
   chooseFile,
   corpusFile,
+  detected,
   dropFile,
+  next,
+  reviewed,
+  reviewRow,
   stepHeading,
   ui,
   visibleText,
@@ -37,25 +41,6 @@ async function mount(): Promise<RosterImportWizardElement> {
   return fixture<RosterImportWizardElement>(
     html`<roster-import-wizard .roster=${roster} locale="en"></roster-import-wizard>`,
   );
-}
-
-/** Waits until the source step shows what it detected in the file. */
-async function detected(wizard: RosterImportWizardElement): Promise<void> {
-  await waitFor(() => ui(wizard).querySelector('#detected-heading'), 'the detected settings');
-}
-
-async function next(wizard: RosterImportWizardElement): Promise<void> {
-  byRole(ui(wizard), 'button', 'Next').click();
-  await wizard.updateComplete;
-}
-
-/** Waits until the review step has checked every row; returns its summary. */
-async function reviewed(wizard: RosterImportWizardElement): Promise<string> {
-  await stepHeading(wizard, 'Review the rows');
-  return waitFor(() => {
-    const summary = ui(wizard).querySelector('.summary')?.textContent ?? '';
-    return summary.includes('to create') ? summary.replace(/\s+/g, ' ').trim() : null;
-  }, 'the review summary');
 }
 
 /** Imports every valid row and waits for the result; returns the complete event. */
@@ -216,10 +201,7 @@ describe('<roster-import-wizard> with the import corpus', () => {
     await next(wizard);
     await next(wizard);
     expect(await reviewed(wizard)).to.contain('2 to create, 0 to update, 0 to skip, 3 with errors');
-    const row = (n: number) =>
-      [...ui(wizard).querySelectorAll('[role=row][data-action]')].find(
-        (r) => r.querySelector('.num')?.textContent?.trim() === String(n),
-      )!;
+    const row = (n: number) => reviewRow(wizard, n);
     expect(row(3).textContent).to.contain('Email: email is required');
     expect(row(4).textContent).to.contain('Email: email is not valid');
     expect(row(6).textContent).to.contain('Email: duplicate of row 5');
@@ -227,7 +209,7 @@ describe('<roster-import-wizard> with the import corpus', () => {
     // The blank row (7) is not listed.
     expect(allByRole(ui(wizard), 'row').length).to.equal(1 + 5);
     // Only errors.
-    byRole(ui(wizard), 'checkbox', 'Only rows with errors').click();
+    choose(byRole(ui(wizard), 'combobox', 'Show'), 'Rows with errors (3)');
     await wizard.updateComplete;
     expect(
       [...ui(wizard).querySelectorAll('[role=row][data-action] .num')].map((n) =>

@@ -1,5 +1,5 @@
 import ky, { HTTPError, TimeoutError, type Options as KyOptions } from 'ky';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import {
   AbortedError,
   UnavailableError,

@@ -16,6 +16,8 @@ export function lazyImportApi(context: ImportContext): ImportApi {
     readTable: async (source, options) => (await engine()).readTable(source, options),
     suggestMapping: async (table) => (await engine()).suggestMapping(table),
     plan: async (table, mapping, options) => (await engine()).plan(table, mapping, options),
+    recheck: async (plan, table, mapping, rows, options) =>
+      (await engine()).recheck(plan, table, mapping, rows, options),
     commit: async (plan, options) => (await engine()).commit(plan, options),
     template: importTemplate,
     reportToCsv,

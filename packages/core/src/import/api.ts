@@ -1,6 +1,7 @@
 import { commitImport, type ImportCommitOptions, type ImportReport } from './commit.js';
 import { localImportEngine, rememberEngine, type ImportEngine } from './engine.js';
 import { planImport, type ImportContext, type ImportPlan, type ImportPlanOptions } from './plan.js';
+import { recheckRows, type RecheckRowsOptions } from './recheck.js';
 import { reportToCsv } from './report.js';
 import { suggestMapping, type ColumnMapping, type MappingSuggestion } from './suggest-mapping.js';
 import { importTemplate } from './template.js';
@@ -28,6 +29,17 @@ export interface ImportApi {
   suggestMapping(table: Table): Promise<MappingSuggestion>;
   /** Validates every row and decides create / update / skip / error against the directory. */
   plan(table: Table, mapping: ColumnMapping, options?: ImportPlanOptions): Promise<ImportPlan>;
+  /**
+   * The plan after rows were corrected (see {@link recheckRows}): only those rows and the
+   * rows sharing a duplicate key with them are checked again.
+   */
+  recheck(
+    plan: ImportPlan,
+    table: Table,
+    mapping: ColumnMapping,
+    rows: Iterable<number>,
+    options?: RecheckRowsOptions,
+  ): Promise<ImportPlan>;
   /** Writes the plan's selected rows in batches and reports each row's outcome. */
   commit(plan: ImportPlan, options?: ImportCommitOptions): Promise<ImportReport>;
   /** The downloadable CSV template. */
@@ -45,6 +57,8 @@ export function createImportApi(context: ImportContext): ImportApi {
     },
     suggestMapping: (table) => Promise.resolve(suggestMapping(table)),
     plan: (table, mapping, options) => planImport(context, table, mapping, options),
+    recheck: (plan, table, mapping, rows, options) =>
+      recheckRows(context, plan, table, mapping, rows, options),
     commit: (plan, options) => commitImport(context, plan, options),
     template: importTemplate,
     reportToCsv,

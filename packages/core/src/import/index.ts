@@ -27,6 +27,7 @@ export {
   type PlanEntry,
   type PlanTarget,
 } from './plan.js';
+export { recheckRows, type RecheckRowsOptions } from './recheck.js';
 export * from './commit.js';
 export * from './server-restarts.js';
 export { reportToCsv } from './report.js';

@@ -1,4 +1,4 @@
-import type { ImportField, ImportRowStatus, PlanAction } from '@roster/core';
+import type { ImportField, ImportRowStatus, PlanAction, TableWarningCode } from '@roster/core';
 import type { ImportWizardStep } from './events.js';
 
 /** Texts of `<roster-import-wizard>`. */
@@ -34,6 +34,10 @@ export interface ImportWizardMessages {
   encodings: Record<'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252', string>;
   detected: string;
   detectedHeader: (detected: boolean) => string;
+  /** Appended to the detected encoding or delimiter among the choices. */
+  detectedChoice: (label: string) => string;
+  readWarnings: (rows: number) => string;
+  notUtf8Hint: string;
   preview: string;
   previewCaption: (shown: number, total: number) => string;
   noRows: string;
@@ -75,7 +79,14 @@ export interface ImportWizardMessages {
   reviewHeading: string;
   checking: string;
   summary: (counts: Record<PlanAction, number>) => string;
-  errorsOnly: string;
+  show: string;
+  showAll: (count: number) => string;
+  showErrors: (count: number) => string;
+  showWarnings: (count: number) => string;
+  warningsCount: (count: number) => string;
+  noWarnings: string;
+  warning: string;
+  rowWarnings: Record<TableWarningCode, string>;
   rows: string;
   rowNumber: string;
   status: string;
@@ -196,6 +207,11 @@ export const en: ImportWizardMessages = {
   detected: 'Detected',
   detectedHeader: (detected) =>
     detected ? 'The first row looks like column names.' : 'The first row looks like data.',
+  detectedChoice: (label) => `${label} (detected)`,
+  readWarnings: (rows) =>
+    `${n(rows, 'en')} ${rows === 1 ? 'row was' : 'rows were'} read with a warning: the review shows ${rows === 1 ? 'it' : 'them'}.`,
+  notUtf8Hint:
+    'Some characters are not valid UTF-8 (shown as �): if names look wrong, choose another encoding.',
   preview: 'Preview',
   previewCaption: (shown, total) => `First ${n(shown, 'en')} of ${n(total, 'en')} rows`,
   noRows: 'This file has no rows to import.',
@@ -236,7 +252,22 @@ export const en: ImportWizardMessages = {
   checking: 'Checking the rows…',
   summary: (c) =>
     `${n(c.create, 'en')} to create, ${n(c.update, 'en')} to update, ${n(c.skip, 'en')} to skip, ${n(c.error, 'en')} with errors`,
-  errorsOnly: 'Only rows with errors',
+  show: 'Show',
+  showAll: (count) => `All rows (${n(count, 'en')})`,
+  showErrors: (count) => `Rows with errors (${n(count, 'en')})`,
+  showWarnings: (count) => `Rows with warnings (${n(count, 'en')})`,
+  warningsCount: (count) => `${n(count, 'en')} with warnings`,
+  noWarnings: 'No rows with warnings.',
+  warning: 'Warning',
+  rowWarnings: {
+    unclosed_quote:
+      'a quoted cell is never closed, so the rest of the file was read into it — check the quotes (") in this row',
+    malformed_quote:
+      'text follows a closing quote (e.g. "Doe" Jane); it was kept — check the quotes (") in this row',
+    extra_cells:
+      'this row has more cells than the header row — check the delimiters and quotes in this row',
+    not_utf8: 'characters that are not UTF-8 — check the file’s encoding',
+  },
   rows: 'Rows',
   rowNumber: 'Row',
   status: 'Status',
@@ -348,6 +379,11 @@ export const de: ImportWizardMessages = {
     detected
       ? 'Die erste Zeile sieht nach Spaltennamen aus.'
       : 'Die erste Zeile sieht nach Daten aus.',
+  detectedChoice: (label) => `${label} (erkannt)`,
+  readWarnings: (rows) =>
+    `${n(rows, 'de')} ${rows === 1 ? 'Zeile wurde' : 'Zeilen wurden'} mit einer Warnung gelesen: Die Prüfung zeigt sie.`,
+  notUtf8Hint:
+    'Einige Zeichen sind kein gültiges UTF-8 (als � angezeigt): Sehen Namen falsch aus, wählen Sie eine andere Zeichenkodierung.',
   preview: 'Vorschau',
   previewCaption: (shown, total) => `Erste ${n(shown, 'de')} von ${n(total, 'de')} Zeilen`,
   noRows: 'Diese Datei enthält keine Zeilen zum Importieren.',
@@ -390,7 +426,22 @@ export const de: ImportWizardMessages = {
   checking: 'Zeilen werden geprüft…',
   summary: (c) =>
     `${n(c.create, 'de')} neu, ${n(c.update, 'de')} zu aktualisieren, ${n(c.skip, 'de')} zu überspringen, ${n(c.error, 'de')} mit Fehlern`,
-  errorsOnly: 'Nur Zeilen mit Fehlern',
+  show: 'Anzeigen',
+  showAll: (count) => `Alle Zeilen (${n(count, 'de')})`,
+  showErrors: (count) => `Zeilen mit Fehlern (${n(count, 'de')})`,
+  showWarnings: (count) => `Zeilen mit Warnungen (${n(count, 'de')})`,
+  warningsCount: (count) => `${n(count, 'de')} mit Warnungen`,
+  noWarnings: 'Keine Zeilen mit Warnungen.',
+  warning: 'Warnung',
+  rowWarnings: {
+    unclosed_quote:
+      'eine Zelle in Anführungszeichen wird nie geschlossen, daher wurde der Rest der Datei in sie gelesen – prüfen Sie die Anführungszeichen (") in dieser Zeile',
+    malformed_quote:
+      'nach einem schließenden Anführungszeichen folgt Text (z. B. "Doe" Jane); er wurde übernommen – prüfen Sie die Anführungszeichen (") in dieser Zeile',
+    extra_cells:
+      'diese Zeile hat mehr Zellen als die Kopfzeile – prüfen Sie Trennzeichen und Anführungszeichen in dieser Zeile',
+    not_utf8: 'Zeichen, die kein UTF-8 sind – prüfen Sie die Zeichenkodierung der Datei',
+  },
   rows: 'Zeilen',
   rowNumber: 'Zeile',
   status: 'Status',

@@ -5,6 +5,9 @@ import { renderReviewTable, type ReviewTableProps } from './review-table.js';
 /** What to do with rows whose user exists already. */
 export type ExistingUsers = 'skip' | 'update' | 'reinvite';
 
+/** Which rows the review table lists. */
+export type ReviewFilter = 'all' | 'errors' | 'warnings';
+
 /** The review step's import options. */
 export interface ReviewOptions {
   sendInvites: boolean;
@@ -16,41 +19,64 @@ export interface ReviewOptions {
 export interface ReviewStepProps extends Omit<ReviewTableProps, 'plan'> {
   plan: ImportPlan | null;
   checking: boolean;
-  errorsOnly: boolean;
+  filter: ReviewFilter;
+  /** Rows with an error, and rows with a warning (whatever their action). */
+  errorRows: number;
+  warningRows: number;
   options: ReviewOptions;
   canInvite: boolean;
-  onErrorsOnly(on: boolean): void;
+  onFilter(filter: ReviewFilter): void;
   onOptions(options: Partial<ReviewOptions>): void;
   onImport(selectedOnly: boolean): void;
 }
 
 /**
- * Step 3: the counts, the windowed table of every row (filterable to rows with errors),
- * the import options, and the two ways to import: every valid row, or the selection.
+ * Step 3: the counts, the windowed table of every row (filterable to the rows with errors
+ * or with warnings), the import options, and the two ways to import: every valid row, or
+ * the selection.
  */
 export function renderReviewStep(p: ReviewStepProps) {
   const { t, plan } = p;
   const valid = plan ? plan.counts.create + plan.counts.update : 0;
+  const filters: { value: ReviewFilter; label: string }[] = plan
+    ? [
+        { value: 'all', label: t.showAll(plan.entries.length) },
+        { value: 'errors', label: t.showErrors(p.errorRows) },
+        { value: 'warnings', label: t.showWarnings(p.warningRows) },
+      ]
+    : [];
   return html`
     <p role="status" class="summary">
-      ${p.checking || !plan ? html`<span class="spinner" aria-hidden="true"></span>${t.checking}` : t.summary(plan.counts)}
+      ${
+        p.checking || !plan
+          ? html`<span class="spinner" aria-hidden="true"></span>${t.checking}`
+          : p.warningRows > 0
+            ? `${t.summary(plan.counts)}, ${t.warningsCount(p.warningRows)}`
+            : t.summary(plan.counts)
+      }
     </p>
     ${
       plan
         ? html`<div class="toolbar">
-              <label class="check">
-                <input
-                  type="checkbox"
-                  .checked=${p.errorsOnly}
-                  @change=${(e: Event) => p.onErrorsOnly((e.target as HTMLInputElement).checked)}
-                />
-                ${t.errorsOnly}
+              <label class="field inline">
+                <span>${t.show}</span>
+                <select
+                  @change=${(e: Event) =>
+                    p.onFilter((e.target as HTMLSelectElement).value as ReviewFilter)}
+                >
+                  ${filters.map(
+                    ({ value, label }) =>
+                      html`<option .value=${value} ?selected=${p.filter === value}>
+                        ${label}
+                      </option>`,
+                  )}
+                </select>
               </label>
               <span class="muted">${t.selectedCount(p.selected.size)}</span>
             </div>
             ${
-              p.errorsOnly && p.visible?.length === 0
-                ? html`<p class="state">${t.noErrors}</p>`
+              p.filter !== 'all' && p.visible?.length === 0
+                ? html`<p class="state">${p.filter === 'errors' ? t.noErrors : t.noWarnings}</p>`
                 : renderReviewTable({ ...p, plan })
             }
             ${renderOptions(p, plan)}

@@ -1,4 +1,12 @@
-import type { ImportField, ImportIssue, ImportPlan, PlanEntry, Table } from '@roster/core';
+import type {
+  ImportField,
+  ImportIssue,
+  ImportIssueCode,
+  ImportPlan,
+  PlanEntry,
+  Table,
+  TableWarningCode,
+} from '@roster/core';
 import { html, nothing } from 'lit';
 import { userText } from '../foundation/user-text.js';
 import type { ImportWizardMessages } from './messages.js';
@@ -133,12 +141,21 @@ function renderRow(p: ReviewTableProps, index: number, position: number) {
 
 function renderValues(p: ReviewTableProps, entry: PlanEntry, index: number) {
   const { t } = p;
-  const issues = describeIssues(entry.issues, t);
+  const errors = describeIssues(
+    entry.issues.filter((issue) => issue.severity === 'error'),
+    t,
+  );
+  const warnings = describeIssues(
+    entry.issues.filter((issue) => issue.severity === 'warning'),
+    t,
+  );
   return html`<span role="cell" class="cell">${userText(entry.values.name)}</span>
     <span role="cell" class="cell">${userText(entry.values.email)}</span>
     <span role="cell" class="cell">${userText(entry.values.phone)}</span>
     <span role="cell" class="cell issues ${entry.action === 'error' ? 'error' : ''}">
-      ${issues ? userText(issues) : userText(entry.reason, '')}
+      ${errors ? userText(errors) : nothing}
+      ${warnings ? html`<span class="warning">${userText(warnings)}</span>` : nothing}
+      ${errors || warnings ? nothing : userText(entry.reason, '')}
     </span>
     <span role="cell" class="cell">
       ${
@@ -185,11 +202,22 @@ function renderEditor(p: ReviewTableProps, entry: PlanEntry, editing: EditingRow
     </span>`;
 }
 
-/** A row's issues as one line: "email: email is not valid; …". */
+/**
+ * A row's issues as one line: "Email: email is not valid; Warning: …". The reader's row
+ * warnings are told in the admin's language by their code; other issues name their field.
+ */
 export function describeIssues(issues: readonly ImportIssue[], t: ImportWizardMessages): string {
-  return issues
-    .map((issue) =>
-      issue.field === 'row' ? issue.message : `${t.fields[issue.field]}: ${issue.message}`,
-    )
-    .join('; ');
+  const texts = issues.map((issue) => {
+    const text =
+      issue.field === 'row'
+        ? (rowWarning(issue.code, t) ?? issue.message)
+        : `${t.fields[issue.field]}: ${issue.message}`;
+    return issue.severity === 'warning' ? `${t.warning}: ${text}` : text;
+  });
+  // Two stray quotes in one row are one thing to check.
+  return [...new Set(texts)].join('; ');
+}
+
+function rowWarning(code: ImportIssueCode, t: ImportWizardMessages): string | null {
+  return Object.hasOwn(t.rowWarnings, code) ? t.rowWarnings[code as TableWarningCode] : null;
 }

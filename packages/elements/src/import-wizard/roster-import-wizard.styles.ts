@@ -294,6 +294,15 @@ export const importWizardStyles = css`
   .cell.issues.error {
     color: var(--_danger);
   }
+  .detection .warning {
+    color: var(--_warn);
+  }
+  .cell.issues .warning {
+    color: var(--_warn);
+  }
+  .cell.issues.error .warning {
+    margin-inline-start: 0.5em;
+  }
   .cell.editor {
     grid-column: 4 / 8;
     display: flex;

@@ -9,9 +9,11 @@ import {
   type ImportField,
   type ImportPlan,
   type ImportReport,
+  type PlanEntry,
   type ReadTableOptions,
   type RoleDefinition,
   type Table,
+  type TableDetection,
   type TextEncodingName,
 } from '@roster/core';
 import { createImportWorkerClient, type ImportWorkerClient } from '@roster/core/import-worker';
@@ -33,6 +35,7 @@ import { renderResultStep, type UndoState } from './result-step.js';
 import {
   renderReviewActions,
   renderReviewStep,
+  type ReviewFilter,
   type ReviewOptions,
   type ReviewStepProps,
 } from './review-step.js';
@@ -45,8 +48,24 @@ import {
   distinctGroups,
   distinctRoles,
   matchRole,
+  withEditedRow,
   type ValueMaps,
 } from './values.js';
+
+/** The plan's entry for file row `row` (entries are in file order: a binary search). */
+function entryOfRow(plan: ImportPlan, row: number): PlanEntry | undefined {
+  const { entries } = plan;
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const found = entries[mid]!.row;
+    if (found === row) return entries[mid];
+    if (found < row) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
 
 const STEPS: readonly ImportWizardStep[] = ['source', 'mapping', 'review', 'import', 'result'];
 
@@ -138,6 +157,8 @@ export class RosterImportWizardElement extends RosterElement {
   @state() private accessor source: Source | null = null;
   @state() private accessor readOptions: ReadTableOptions = {};
   @state() private accessor table: Table | null = null;
+  /** What the reader detected in the source before the admin changed any choice. */
+  @state() private accessor detection: Pick<TableDetection, 'encoding' | 'delimiter'> | null = null;
   @state() private accessor reading = false;
   @state() private accessor error: string | null = null;
   @state() private accessor suggestions: readonly ColumnSuggestion[] = [];
@@ -149,7 +170,7 @@ export class RosterImportWizardElement extends RosterElement {
   @state() private accessor plan: ImportPlan | null = null;
   @state() private accessor planTable: Table | null = null;
   @state() private accessor checking = false;
-  @state() private accessor errorsOnly = false;
+  @state() private accessor filter: ReviewFilter = 'all';
   @state() private accessor firstRow = 0;
   @state() private accessor selected: ReadonlySet<number> = new Set();
   @state() private accessor editing: EditingRow | null = null;
@@ -271,6 +292,9 @@ export class RosterImportWizardElement extends RosterElement {
       }
       this.suggestions = suggestion.columns;
       this.table = table;
+      // A re-read with a forced choice keeps what the first read detected.
+      if (options.encoding === undefined && options.delimiter === undefined)
+        this.detection = { encoding: table.detected.encoding, delimiter: table.detected.delimiter };
       this.edits = new Map();
       this.plan = null;
       this.selected = new Set();
@@ -365,13 +389,7 @@ export class RosterImportWizardElement extends RosterElement {
         },
       );
       if (generation !== this.generation) return null;
-      this.plan = plan;
-      this.planTable = table;
-      // Rows that turned invalid leave the selection.
-      const valid = new Set<number>();
-      for (const entry of plan.entries)
-        if (entry.action === 'create' || entry.action === 'update') valid.add(entry.row);
-      this.selected = new Set([...this.selected].filter((row) => valid.has(row)));
+      this.usePlan(plan, table);
       return plan;
     } catch (error) {
       if (generation === this.generation) this.error = errorMessage(error, this.t);
@@ -381,19 +399,46 @@ export class RosterImportWizardElement extends RosterElement {
     }
   }
 
+  /** Shows `plan` (checked from `table`); rows that turned invalid leave the selection. */
+  private usePlan(plan: ImportPlan, table: Table): void {
+    this.plan = plan;
+    this.planTable = table;
+    if (this.selected.size === 0) return;
+    const kept = new Set<number>();
+    for (const row of this.selected) {
+      const action = entryOfRow(plan, row)?.action;
+      if (action === 'create' || action === 'update') kept.add(row);
+    }
+    this.selected = kept;
+  }
+
   private toReview(): void {
     this.goTo('review');
     this.firstRow = 0;
     void this.replan();
   }
 
+  /** Indexes of the plan's rows with an error and with a warning: found once per plan. */
+  private rowsByIssue: { plan: ImportPlan; errors: number[]; warnings: number[] } | null = null;
+
+  private issueRows(plan: ImportPlan): { errors: number[]; warnings: number[] } {
+    if (this.rowsByIssue?.plan !== plan) {
+      const errors: number[] = [];
+      const warnings: number[] = [];
+      plan.entries.forEach((entry, index) => {
+        if (entry.action === 'error') errors.push(index);
+        if (entry.issues.some((issue) => issue.severity === 'warning')) warnings.push(index);
+      });
+      this.rowsByIssue = { plan, errors, warnings };
+    }
+    return this.rowsByIssue;
+  }
+
+  /** Indexes of the rows the review lists, or `null` for all of them. */
   private visibleRows(): number[] | null {
-    if (!this.errorsOnly || !this.plan) return null;
-    const out: number[] = [];
-    this.plan.entries.forEach((entry, index) => {
-      if (entry.action === 'error') out.push(index);
-    });
-    return out;
+    if (this.filter === 'all' || !this.plan) return null;
+    const rows = this.issueRows(this.plan);
+    return this.filter === 'errors' ? rows.errors : rows.warnings;
   }
 
   private onSelect(row: number, on: boolean): void {
@@ -438,7 +483,7 @@ export class RosterImportWizardElement extends RosterElement {
     edits.set(editing.index, editing.cells);
     this.edits = edits;
     this.editing = null;
-    const plan = await this.replan();
+    const plan = await this.recheck(editing);
     const entry = plan?.entries[editing.index];
     if (!entry) return;
     const t = this.t.importWizard;
@@ -449,6 +494,44 @@ export class RosterImportWizardElement extends RosterElement {
     // The fix button of the row (or the table) keeps the focus, not the page.
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.viewport')?.focus();
+  }
+
+  /**
+   * Checks a fixed row again: the row and the rows sharing a key with it, through the
+   * engine's stages (`roster.import.recheck`), not the whole file. While a full check is
+   * still running (or none was made) the whole table is checked, the fix included.
+   */
+  private async recheck(editing: EditingRow): Promise<ImportPlan | null> {
+    const roster = this.roster;
+    const { plan, planTable } = this;
+    if (!roster || !plan || !planTable || this.checking) return this.replan();
+    const generation = ++this.generation;
+    this.checking = true;
+    this.error = null;
+    const table = withEditedRow(
+      planTable,
+      editing.index,
+      editing.cells,
+      this.columns,
+      this.valueMaps(),
+    );
+    try {
+      const next = await roster.import.recheck(
+        plan,
+        table,
+        { columns: [...this.columns] },
+        [plan.entries[editing.index]!.row],
+        { engine: this.importEngine },
+      );
+      if (generation !== this.generation) return null;
+      this.usePlan(next, table);
+      return next;
+    } catch (error) {
+      if (generation === this.generation) this.error = errorMessage(error, this.t);
+      return null;
+    } finally {
+      if (generation === this.generation) this.checking = false;
+    }
   }
 
   private onCancelEdit(): void {
@@ -580,6 +663,7 @@ export class RosterImportWizardElement extends RosterElement {
     this.generation++;
     this.source = null;
     this.table = null;
+    this.detection = null;
     this.plan = null;
     this.planTable = null;
     this.report = null;
@@ -655,6 +739,7 @@ export class RosterImportWizardElement extends RosterElement {
               : t.pastedText
             : null,
           table: this.table,
+          detection: this.detection,
           reading: this.reading,
           dragging: this.dragging,
           onTab: (tab, focus) => {
@@ -730,7 +815,9 @@ export class RosterImportWizardElement extends RosterElement {
       selected: this.selected,
       editing: this.editing,
       checking: this.checking,
-      errorsOnly: this.errorsOnly,
+      filter: this.filter,
+      errorRows: this.plan ? this.issueRows(this.plan).errors.length : 0,
+      warningRows: this.plan ? this.issueRows(this.plan).warnings.length : 0,
       options: this.options,
       canInvite: this.can('invitations'),
       onScroll: (first) => (this.firstRow = first),
@@ -740,8 +827,8 @@ export class RosterImportWizardElement extends RosterElement {
       onEditCell: (column, value) => this.onEditCell(column, value),
       onSave: () => void this.onSave(),
       onCancelEdit: () => this.onCancelEdit(),
-      onErrorsOnly: (on) => {
-        this.errorsOnly = on;
+      onFilter: (filter) => {
+        this.filter = filter;
         this.firstRow = 0;
         const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
         if (viewport) viewport.scrollTop = 0;

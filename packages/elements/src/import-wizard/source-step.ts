@@ -1,4 +1,4 @@
-import type { Delimiter, Table, TextEncodingName } from '@roster/core';
+import type { Delimiter, Table, TableDetection, TextEncodingName } from '@roster/core';
 import { html, nothing } from 'lit';
 import { userText } from '../foundation/user-text.js';
 import type { ImportWizardMessages } from './messages.js';
@@ -15,6 +15,8 @@ export interface SourceStepProps {
   /** A short description of the source read (file name or "pasted list"), if any. */
   sourceName: string | null;
   table: Table | null;
+  /** What the reader detected before the admin changed a choice (marked among the choices). */
+  detection: Pick<TableDetection, 'encoding' | 'delimiter'> | null;
   reading: boolean;
   dragging: boolean;
   onTab(tab: 'file' | 'paste', focus: boolean): void;
@@ -156,6 +158,9 @@ function renderDetection(p: SourceStepProps, table: Table) {
   const { t } = p;
   const { detected } = table;
   const shown = table.rows.slice(0, PREVIEW_ROWS);
+  const marked = (label: string, detected: boolean) => (detected ? t.detectedChoice(label) : label);
+  const warnedRows = new Set(table.warnings.map((warning) => warning.row)).size;
+  const notUtf8 = table.warnings.some((warning) => warning.code === 'not_utf8');
   // Kept on screen while a changed choice re-reads the file: the control keeps the focus.
   return html`<section
     class="detection"
@@ -172,7 +177,14 @@ function renderDetection(p: SourceStepProps, table: Table) {
       }
       ${
         detected.encoding !== null
-          ? choice(t.encoding, ENCODINGS, detected.encoding, (e) => t.encodings[e], p.onEncoding)
+          ? choice(
+              t.encoding,
+              ENCODINGS,
+              detected.encoding,
+              (e) => marked(t.encodings[e], e === p.detection?.encoding),
+              p.onEncoding,
+              notUtf8 ? 'encoding-hint' : undefined,
+            )
           : nothing
       }
       ${
@@ -181,7 +193,7 @@ function renderDetection(p: SourceStepProps, table: Table) {
               t.delimiter,
               DELIMITERS,
               detected.delimiter,
-              (d) => t.delimiters[d],
+              (d) => marked(t.delimiters[d], d === p.detection?.delimiter),
               p.onDelimiter,
             )
           : nothing
@@ -196,6 +208,8 @@ function renderDetection(p: SourceStepProps, table: Table) {
       </label>
     </div>
     <p class="muted">${t.detectedHeader(detected.headerDetected)}</p>
+    ${notUtf8 ? html`<p id="encoding-hint" class="warning">${t.notUtf8Hint}</p>` : nothing}
+    ${warnedRows > 0 ? html`<p class="warning">${t.readWarnings(warnedRows)}</p>` : nothing}
     ${
       table.notices.length > 0
         ? html`<ul class="notices" role="status">
@@ -237,10 +251,14 @@ function choice<V extends string>(
   current: V | null,
   text: (value: V) => string,
   onChoose: (value: V) => void,
+  describedBy?: string,
 ) {
   return html`<label class="field">
     <span>${label}</span>
-    <select @change=${(e: Event) => onChoose((e.target as HTMLSelectElement).value as V)}>
+    <select
+      aria-describedby=${describedBy ?? nothing}
+      @change=${(e: Event) => onChoose((e.target as HTMLSelectElement).value as V)}
+    >
       ${values.map(
         (value) =>
           html`<option .value=${value} ?selected=${value === current}>${text(value)}</option>`,

@@ -32,8 +32,38 @@ export const NOT_A_ROLE = ' not a role';
 /** Most distinct values listed per column: a column with more is not a list of roles or groups. */
 export const MAX_DISTINCT = 100;
 
+/**
+ * Distinct values found per table and column. A table never changes, and the mapping step
+ * lists them on every render (each choice re-renders): one scan of a 100k-row column takes
+ * tens of milliseconds, once per table instead of once per choice.
+ */
+const distinctByTable = new WeakMap<Table, Map<string, readonly DistinctValue[]>>();
+
+function once(
+  table: Table,
+  key: string,
+  scan: () => readonly DistinctValue[],
+): readonly DistinctValue[] {
+  let values = distinctByTable.get(table);
+  if (!values) distinctByTable.set(table, (values = new Map()));
+  let list = values.get(key);
+  if (!list) values.set(key, (list = scan()));
+  return list;
+}
+
 /** Distinct role values of `column` (first {@link MAX_DISTINCT}). */
-export function distinctRoles(table: Table, column: number): DistinctValue[] {
+export function distinctRoles(table: Table, column: number): readonly DistinctValue[] {
+  return once(table, `role ${column}`, () => scanRoles(table, column));
+}
+
+/** Distinct group names of `column`, split as the importer splits them (first {@link MAX_DISTINCT}). */
+export function distinctGroups(table: Table, column: number): readonly DistinctValue[] {
+  return once(table, `groups ${column}`, () =>
+    distinct(table, column, splitGroups, normalizeGroupName),
+  );
+}
+
+function scanRoles(table: Table, column: number): DistinctValue[] {
   return distinct(
     table,
     column,
@@ -43,11 +73,6 @@ export function distinctRoles(table: Table, column: number): DistinctValue[] {
     },
     (value) => value.toLowerCase(),
   );
-}
-
-/** Distinct group names of `column`, split as the importer splits them (first {@link MAX_DISTINCT}). */
-export function distinctGroups(table: Table, column: number): DistinctValue[] {
-  return distinct(table, column, splitGroups, normalizeGroupName);
 }
 
 function distinct(
@@ -119,36 +144,36 @@ export function matchGroup(key: string, groups: ReadonlyMap<string, Group>): Gro
 }
 
 /**
- * The table the plan reads: the file as read, with the admin's fixes (`edits`, by row
- * index) and value maps applied. A new table: the read one is never changed, so going
- * back and forth gives the same start. Rows without a change are shared.
+ * How the admin's value maps rewrite a row's role and groups cells (a role value to its
+ * role id, a group name to the existing group's), for {@link deriveRow}. Built once per
+ * table: files repeat a handful of group cells, so each distinct cell is rewritten once.
  */
-export function deriveTable(
-  table: Table,
+export type RowRewrite = (cells: readonly string[]) => readonly string[];
+
+/** The rewrite of `maps` for rows mapped by `columns`; `null` when it changes nothing. */
+export function rowRewrite(
   columns: readonly (ImportField | null)[],
-  edits: ReadonlyMap<number, readonly string[]>,
   maps: ValueMaps,
-): Table {
+): RowRewrite | null {
   const roleColumn = columns.indexOf('role');
   const groupColumn = columns.indexOf('groups');
   const roleRewrite = roleColumn >= 0 && maps.roles.size > 0;
   const groupRewrite =
     groupColumn >= 0 && [...maps.groups].some(([key, name]) => normalizeGroupName(name) !== key);
-  if (edits.size === 0 && !roleRewrite && !groupRewrite) return table;
+  if (!roleRewrite && !groupRewrite) return null;
   const rewrittenGroups = new Map<string, string>();
-  const rows = table.rows.map((row, index) => {
-    const edited = edits.get(index);
-    let out: string[] | null = edited ? [...edited] : null;
+  return (row) => {
+    let out: string[] | null = null;
     if (roleRewrite) {
-      const cell = (out ?? row)[roleColumn] ?? '';
+      const cell = row[roleColumn] ?? '';
       const mapped = maps.roles.get(cell.trim().toLowerCase());
       if (mapped !== undefined && mapped !== cell) {
-        out ??= [...row];
+        out = [...row];
         out[roleColumn] = mapped;
       }
     }
     if (groupRewrite) {
-      const cell = (out ?? row)[groupColumn] ?? '';
+      const cell = row[groupColumn] ?? '';
       let mapped = rewrittenGroups.get(cell);
       if (mapped === undefined) {
         mapped = splitGroups(cell)
@@ -162,6 +187,52 @@ export function deriveTable(
       }
     }
     return out ?? row;
+  };
+}
+
+/**
+ * The table the plan reads: the file as read, with the admin's fixes (`edits`, by row
+ * index; the reader's warnings about those rows dropped) and value maps applied. A new table: the read one is never changed, so going
+ * back and forth gives the same start. Rows without a change are shared.
+ */
+export function deriveTable(
+  table: Table,
+  columns: readonly (ImportField | null)[],
+  edits: ReadonlyMap<number, readonly string[]>,
+  maps: ValueMaps,
+): Table {
+  const rewrite = rowRewrite(columns, maps);
+  if (edits.size === 0 && !rewrite) return table;
+  const rows = table.rows.map((row, index) => {
+    const cells = edits.get(index) ?? row;
+    return rewrite ? rewrite(cells) : cells;
   });
-  return { ...table, rows };
+  const fixed = new Set([...edits.keys()].map((index) => table.rowNumbers[index]));
+  return { ...table, rows, warnings: withoutWarnings(table, fixed) };
+}
+
+/**
+ * The reader's warnings but those of `rows` (file row numbers): a row the admin fixed in
+ * the review has been looked at, so what the reader doubted about it no longer applies.
+ */
+function withoutWarnings(table: Table, rows: ReadonlySet<number | undefined>): Table['warnings'] {
+  return rows.size === 0 ? table.warnings : table.warnings.filter((w) => !rows.has(w.row));
+}
+
+/**
+ * `table` (a derived one) with the row at `index` replaced by the admin's `cells`, the
+ * value maps applied and the reader's warnings about that row dropped: a new table, every
+ * other row shared.
+ */
+export function withEditedRow(
+  table: Table,
+  index: number,
+  cells: readonly string[],
+  columns: readonly (ImportField | null)[],
+  maps: ValueMaps,
+): Table {
+  const rewrite = rowRewrite(columns, maps);
+  const rows = table.rows.slice();
+  rows[index] = rewrite ? rewrite(cells) : cells;
+  return { ...table, rows, warnings: withoutWarnings(table, new Set([table.rowNumbers[index]])) };
 }
