@@ -4,7 +4,8 @@ import { html, type TemplateResult } from 'lit';
  * User-supplied text as a person should see it: bound as text (never markup), isolated
  * from the surrounding direction (`dir="auto"`, so an Arabic name or a stray bidi mark
  * cannot reorder the row), and clamped to one line with an ellipsis; the full value is in
- * `title` (hover) and stays the accessible text (screen readers read it whole).
+ * `title` (hover), opens in place while its cell, button or item has keyboard focus, and
+ * stays the accessible text (screen readers read it whole).
  *
  * Style with the `.clamp` class from the foundation styles; `--roster-clamp-width`
  * sets the widest a value may grow.

@@ -68,4 +68,15 @@ export const foundationStyles = css`
     white-space: nowrap;
     vertical-align: bottom;
   }
+  /* A keyboard user has no hover: while the cell, button or item holding a clamped value
+     has keyboard focus, the whole value wraps open above its neighbours. */
+  :focus-visible .clamp,
+  .clamp:focus-visible {
+    position: relative;
+    z-index: 1;
+    overflow: visible;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    background: var(--_surface);
+  }
 `;
