@@ -183,8 +183,8 @@ export function syntheticDirectory(
 
 /**
  * A memory backend holding {@link syntheticDirectory}`(count)`, seeded through the bulk
- * path. A million users take a few seconds; the first keyword search then builds the
- * search index once (a few more seconds), later searches use it.
+ * path, which also builds the keyword index: a million users take tens of seconds (most of
+ * it the index), and every search after that uses the index.
  *
  * @example
  * ```ts

@@ -12,6 +12,7 @@
  * - `dom-rows`: rows in the grid's DOM (baseline: the rows visible). Target ≤ visible + 20.
  * - `last-row`: 1 when the last row was reached and shown, else 0.
  */
+import { loadavg } from 'node:os';
 import { defineSuite, openBrowserBench, result } from '../lib/index.js';
 
 export default defineSuite({
@@ -27,7 +28,7 @@ export default defineSuite({
       for (const n of sizes) {
         ctx.log(`user-table: seeding ${n} users`);
         const seeded = await page.call<{ ms: number }>('seed', { n });
-        ctx.log(`user-table: seeded in ${seeded.ms.toFixed(0)} ms`);
+        ctx.log(`user-table: seeded in ${seeded.ms.toFixed(0)} ms (load ${loadAverage()})`);
         const first = await page.call<{ ms: number }>('firstRows', { runs: ctx.quick ? 2 : 5 });
         const filter = await page.call<{ ms: number }>('filterKeystroke', {
           terms: ['okafor', 'grace', 'tanaka', 'ines', 'smith'],
@@ -39,6 +40,7 @@ export default defineSuite({
           visibleRows: number;
           lastRow: number;
         }>('scrollTable');
+        ctx.log(`user-table: ${n} measured (load ${loadAverage()})`);
         const common = { suite: 'user-table', n };
         results.push(
           result({ ...common, case: 'first-rows', value: first.ms }),
@@ -67,3 +69,8 @@ export default defineSuite({
     return results;
   },
 });
+
+/** The 1-minute load average, for the log (the machine is shared). */
+function loadAverage(): string {
+  return loadavg()[0]!.toFixed(1);
+}

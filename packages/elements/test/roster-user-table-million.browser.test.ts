@@ -3,7 +3,7 @@
  * selecting all matching, a bulk action with a refused item, Ctrl+End and a drag of the
  * scrollbar to the last row. The same scenario runs on a backend with offset paging and
  * on one without (cursor pages only). The directory is synthetic (computed from each
- * user's position), so it costs nothing to create.
+ * user's position), so it costs nothing to create; its keyword search is core's matcher.
  */
 import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -12,7 +12,12 @@ import { describe, it } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterSelectionChangeEvent, RosterUserTableElement } from '@roster/elements';
 import { allByRole, byRole, nameOf, press, until } from './support/by-role.js';
-import { syntheticBackend } from './support/synthetic-directory.js';
+import { userSearchText } from '@roster/core/backend-kit';
+import {
+  syntheticBackend,
+  syntheticSearchText,
+  syntheticUser,
+} from './support/synthetic-directory.js';
 
 const MILLION = 1_000_000;
 
@@ -23,6 +28,15 @@ function names(table: RosterUserTableElement): string[] {
 function rowIndexOf(element: Element | null): string | null {
   return element?.closest('[role=row]')?.getAttribute('aria-rowindex') ?? null;
 }
+
+describe('the synthetic directory of the 1,000,000-row tests', () => {
+  it('searches by core’s search text: the written-out text is userSearchText’s', () => {
+    for (const position of [0, 1, 2, 41, 42, 999, 123_456, 999_998, 999_999])
+      expect(syntheticSearchText(position), `user ${position}`).to.deep.equal(
+        userSearchText(syntheticUser(position)),
+      );
+  });
+});
 
 for (const offsetPaging of [true, false]) {
   describe(`<roster-user-table> at 1,000,000 users (${offsetPaging ? 'offset' : 'cursor'} paging)`, () => {
@@ -136,6 +150,21 @@ for (const offsetPaging of [true, false]) {
       await until(() => allByRole(root, 'status', '1,000 users').length === 1, '1,000 matches');
       expect(allByRole(root, 'region', 'Selected users')).to.have.length(0);
       expect(names(element)[0]).to.equal('User 0999999');
+    });
+
+    it('finds what core’s search rule finds: phone digits as typed, the start of an email', async () => {
+      const element = await table();
+      const root = element.shadowRoot!;
+      const search = byRole(root, 'searchbox', 'Search users') as HTMLInputElement;
+      search.focus();
+      // `082 099 99`: the national number's digits, leading zero and spaces as typed.
+      await sendKeys({ type: '082 099 99' });
+      await until(() => allByRole(root, 'status', '50 users').length === 1, '50 phone matches');
+      expect(names(element)[0]).to.equal('User 0999900');
+      search.select();
+      await sendKeys({ type: 'user0999999@' });
+      await until(() => allByRole(root, 'status', '1 user').length === 1, 'one email match');
+      expect(names(element)).to.deep.equal(['User 0999999']);
     });
 
     it('filters, selects all matching by keyboard and deactivates them, naming the refused one', async () => {

@@ -59,7 +59,7 @@ export class MemoryData {
   readonly deletedUsers = new Set<string>();
   readonly groupKeyIndex = new Map<string, string>();
   readonly devicesByUser = new Map<string, Set<string>>();
-  /** Keyword index over the users (built on the first search, then kept on every write). */
+  /** Keyword index over the users (kept on every write). */
   readonly userSearch = new UserSearchIndex();
 
   /** Grows on every user change (and undo): query caches are valid for one generation. */

@@ -81,6 +81,7 @@ class MemoryStore implements Store {
       options.trustSeed ? record : parseOrThrow(schema, copy(record), what);
     for (const user of seed.users ?? [])
       this.#data.setUser(user.id, take(UserRecord, user, 'seed user'));
+    this.#data.userSearch.compact();
     for (const group of seed.groups ?? [])
       this.#data.setGroup(group.id, take(Group, group, 'seed group'));
     for (const device of seed.devices ?? [])

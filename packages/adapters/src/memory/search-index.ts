@@ -7,8 +7,9 @@ import {
 } from '@roster/core/backend-kit';
 import { TokenTable } from './token-table.js';
 
-/** The mark {@link UserSearchIndex.match} leaves on the slot of every matching user. */
-export const MATCH = 255;
+/** Marks of {@link UserSearchIndex.match} on a slot once decided: not a match, a match. */
+const REJECTED = 254;
+const FOUND = 255;
 
 /** Retired slots tolerated before a rebuild, whatever the directory's size. */
 const MIN_RETIRED_FOR_REBUILD = 1024;
@@ -26,9 +27,9 @@ const MIN_RETIRED_FOR_REBUILD = 1024;
  *
  * Users are numbered by slot. A write retires the user's slot and gives the new record a
  * fresh one, so postings only grow; once retired slots outnumber live ones the index is
- * rebuilt. The index is built on the first search (a directory nobody searches, or one
- * seeded in bulk for a story, pays nothing until then) and kept current on every write
- * after that.
+ * rebuilt. The index is kept current on every write, from the first one on (a store seeded
+ * with a million users builds it while seeding and packs it with {@link compact}), so no
+ * admin's first keystroke waits for an index to be built.
  */
 export class UserSearchIndex {
   readonly #slotOf = new Map<string, number>();
@@ -37,18 +38,9 @@ export class UserSearchIndex {
   #retired = 0;
   #words = new TokenTable();
   #phones = new TokenTable();
-  #built = false;
-
-  /** Builds the index from every user unless it is built; from then on writes keep it. */
-  ensureBuilt(users: Iterable<User>): void {
-    if (this.#built) return;
-    this.#built = true;
-    for (const user of users) this.#add(user);
-  }
 
   /** Keeps the index current for a user write (`undefined`: the user was removed). */
   set(id: string, user: User | undefined): void {
-    if (!this.#built) return;
     const slot = this.#slotOf.get(id);
     if (slot !== undefined) {
       this.#records[slot] = undefined;
@@ -60,43 +52,65 @@ export class UserSearchIndex {
       this.#rebuild();
   }
 
-  /** The slot of a user, while the index is built and the user stored. */
+  /** The slot of a stored user. */
   slotOf(id: string): number | undefined {
     return this.#slotOf.get(id);
   }
 
-  /**
-   * Marks with {@link MATCH} the slot of every user that `search` finds (other slots hold
-   * other values). Builds nothing: call {@link ensureBuilt} first.
-   */
-  match(search: ParsedSearch): Uint8Array {
+  /** Packs what was added since the last lookup (after a bulk load: the first search is not slower). */
+  compact(): void {
+    this.#words.merge();
+    this.#phones.merge();
+  }
+
+  /** How many slots were given out (live and retired): slots are below this. */
+  get slotCount(): number {
+    return this.#records.length;
+  }
+
+  /** The slots of the live users that `search` finds, each once, in no particular order. */
+  match(search: ParsedSearch): number[] {
     const marks = new Uint8Array(this.#records.length);
+    const parts = search.terms.flatMap((term) => term.parts);
     // Each run of each term narrows: a slot that every run so far reached holds `step`.
+    // A search has at most 200 characters, so at most 100 runs: `step` stays below REJECTED.
     let step = 0;
-    for (const term of search.terms)
-      for (const part of term.parts) {
-        const from = step;
-        const to = ++step;
-        this.#words.forEachWithPrefix(part, (slot) => {
-          if (marks[slot] === from) marks[slot] = to;
-        });
-      }
+    let last: Int32Array[] = [];
+    for (const part of parts) {
+      const from = step;
+      const to = ++step;
+      last = this.#words.slotsWithPrefix(part);
+      for (const slots of last)
+        for (let i = 0; i < slots.length; i++) if (marks[slots[i]!] === from) marks[slots[i]!] = to;
+    }
     // Plain terms are decided by their prefixes; a term with punctuation by core.
     const checks = search.terms.filter((term) => !term.plain);
-    for (let slot = 0; slot < marks.length; slot++) {
-      if (marks[slot] !== step) continue;
+    const found: number[] = [];
+    const decide = (slot: number) => {
+      if (marks[slot] !== step) return;
+      marks[slot] = REJECTED;
       const user = this.#records[slot];
-      if (user === undefined) continue;
+      if (user === undefined) return;
       if (checks.length > 0) {
         // Terms with punctuation read the fields only (core's termMatches).
         const text = { fields: userSearchFields(user), words: [], phones: [] };
-        if (!checks.every((term) => termMatches(term, text))) continue;
+        if (!checks.every((term) => termMatches(term, text))) return;
       }
-      marks[slot] = MATCH;
-    }
+      marks[slot] = FOUND;
+      found.push(slot);
+    };
+    // A slot every run reached is among the last run's slots; without runs (a search of
+    // punctuation only, `@`) every slot is a candidate.
+    if (parts.length === 0) for (let slot = 0; slot < marks.length; slot++) decide(slot);
+    else for (const slots of last) for (const slot of slots) decide(slot);
     if (search.phone !== null)
-      this.#phones.forEachWithPrefix(search.phone, (slot) => void (marks[slot] = MATCH));
-    return marks;
+      for (const slots of this.#phones.slotsWithPrefix(search.phone))
+        for (const slot of slots) {
+          if (marks[slot] === FOUND || this.#records[slot] === undefined) continue;
+          marks[slot] = FOUND;
+          found.push(slot);
+        }
+    return found;
   }
 
   #add(user: User): void {
@@ -116,5 +130,6 @@ export class UserSearchIndex {
     this.#words = new TokenTable();
     this.#phones = new TokenTable();
     for (const user of live) this.#add(user);
+    this.compact();
   }
 }

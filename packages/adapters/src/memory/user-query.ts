@@ -8,7 +8,6 @@ import {
 } from '@roster/core/backend-kit';
 import type { MemoryData } from './memory-data.js';
 import { pageOf, type Keyed } from './paging.js';
-import { MATCH } from './search-index.js';
 
 /** Sorted and filtered lists kept for reuse (a table scrolling through one query). */
 const MAX_CACHED = 8;
@@ -21,10 +20,10 @@ const PATCH_SHARE = 8;
  * sorts and filters once. After user writes, filtered lists are made again and sorted
  * lists patched with the changed users (see `#catchUp`).
  *
- * A keyword search is answered by the keyword index (search-index.ts): it marks the
- * matching users, and one pass over the sorted list keeps the marked ones in sort order
- * (through each sorted list's slot numbers), so a keystroke costs the index lookup and a
- * pass over an integer array, not core's matcher over every user. The other filters run
+ * A keyword search is answered by the keyword index (search-index.ts): it returns the
+ * matching users' slots, each sorted list's rank (slot → position) marks their positions
+ * in a bitmap, and one pass over it keeps them in sort order, so a keystroke costs the
+ * index lookup and a pass over a byte array, not core's matcher over every user. The other filters run
  * on the matches only. Totals stay exact, and sort, offset and cursor paging work on the
  * filtered list as on any other.
  */
@@ -57,13 +56,14 @@ export class MemoryUserQueries {
       const sorted = this.#sortedBy(sortId, field, direction, now);
       const parsed = parseSearch(search);
       if (parsed) {
-        this.data.userSearch.ensureBuilt(this.data.users.values());
-        const marks = this.data.userSearch.match(parsed);
-        const slots = this.#slotsOf(sorted);
+        // The index's matches, put in sort order by one pass over a bitmap of positions.
+        const rank = this.#rankOf(sorted);
         const entries = sorted.entries;
+        const hit = new Uint8Array(entries.length);
+        for (const slot of this.data.userSearch.match(parsed)) hit[rank[slot]!] = 1;
         filtered = [];
         for (let i = 0; i < entries.length; i++)
-          if (marks[slots[i]!] === MATCH && matches(entries[i]!.item)) filtered.push(entries[i]!);
+          if (hit[i] === 1 && matches(entries[i]!.item)) filtered.push(entries[i]!);
       } else filtered = sorted.entries.filter((entry) => matches(entry.item));
       remember(this.#filtered, filterId, filtered);
     }
@@ -83,7 +83,7 @@ export class MemoryUserQueries {
         key: [userSortValue(user, field, now), user.id] as const,
       }));
       entries.sort((a, b) => compareSortKeys(a.key, b.key, direction));
-      sorted = { entries, field, direction, now, slots: null };
+      sorted = { entries, field, direction, now, rank: null };
       remember(this.#sorted, sortId, sorted);
     }
     return sorted;
@@ -123,14 +123,16 @@ export class MemoryUserQueries {
     while (i < kept.length) merged[k++] = kept[i++]!;
     while (j < added.length) merged[k++] = added[j++]!;
     sorted.entries = merged;
-    sorted.slots = null;
+    sorted.rank = null;
   }
 
-  /** The search-index slot of each entry of a sorted list (the index is built). */
-  #slotsOf(sorted: SortedUsers): Int32Array {
+  /** Search-index slot → position in a sorted list (made once per list and generation). */
+  #rankOf(sorted: SortedUsers): Int32Array {
+    if (sorted.rank) return sorted.rank;
     const index = this.data.userSearch;
-    sorted.slots ??= Int32Array.from(sorted.entries, (entry) => index.slotOf(entry.item.id)!);
-    return sorted.slots;
+    const rank = new Int32Array(index.slotCount);
+    sorted.entries.forEach((entry, position) => (rank[index.slotOf(entry.item.id)!] = position));
+    return (sorted.rank = rank);
   }
 }
 
@@ -141,8 +143,8 @@ interface SortedUsers {
   direction: 'asc' | 'desc';
   /** The instant status values were derived at (status sorts are cached per instant). */
   now: Date;
-  /** The search-index slot of each entry, made on the first search in this order. */
-  slots: Int32Array | null;
+  /** Search-index slot → position in `entries`, made on the first search in this order. */
+  rank: Int32Array | null;
 }
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {

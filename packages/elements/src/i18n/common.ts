@@ -1,4 +1,5 @@
 import type { DisplayStatus } from '@roster/core';
+import { formatCount } from '../foundation/format.js';
 
 /** Texts every element shares: states, generic actions, statuses. */
 export interface CommonMessages {
@@ -32,7 +33,7 @@ export const en: CommonMessages = {
   save: 'Save',
   none: '—',
   never: 'Never',
-  userCount: (count) => `${count.toLocaleString('en')} ${count === 1 ? 'user' : 'users'}`,
+  userCount: (count) => `${formatCount(count, 'en')} ${count === 1 ? 'user' : 'users'}`,
   status: {
     invited: 'Invited',
     expired: 'Invite expired',
@@ -55,7 +56,7 @@ export const de: CommonMessages = {
   save: 'Speichern',
   none: '—',
   never: 'Nie',
-  userCount: (count) => `${count.toLocaleString('de')} ${count === 1 ? 'Benutzer' : 'Benutzer'}`,
+  userCount: (count) => `${formatCount(count, 'de')} ${count === 1 ? 'Benutzer' : 'Benutzer'}`,
   status: {
     invited: 'Eingeladen',
     expired: 'Einladung abgelaufen',

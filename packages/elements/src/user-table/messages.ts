@@ -1,4 +1,5 @@
 import type { BulkActionId } from './bulk.js';
+import { formatCount } from '../foundation/format.js';
 
 /** Texts of `<roster-user-table>`. */
 export interface UserTableMessages {
@@ -69,7 +70,8 @@ export interface UserTableMessages {
   deleteCount: (count: number) => string;
 }
 
-const n = (count: number, locale: string) => count.toLocaleString(locale);
+/** A count in the locale's digits, through the shared formatter (one `Intl` object per locale). */
+const n = (count: number, locale: string) => formatCount(count, locale);
 const users = (count: number) => `${n(count, 'en')} ${count === 1 ? 'user' : 'users'}`;
 
 const enDone: Record<BulkActionId, string> = {

@@ -103,17 +103,13 @@ export const userTableStyles = css`
     position: relative;
     overscroll-behavior: contain;
   }
-  .sizer {
+  /* The grid is as tall as the (mapped) scroll range; its rows are placed in it where the
+     scroll map says and scroll natively with it, so a frame without new rows costs no
+     script, layout or paint. */
+  .window {
     position: relative;
     inline-size: max-content;
     min-inline-size: 100%;
-  }
-  .window {
-    position: sticky;
-    inset-block-start: 0;
-    /* clip, not hidden: hidden would make the window the scroll container of the sticky
-       name column, which then scrolls away horizontally. */
-    overflow: clip;
     outline-offset: -2px;
   }
   .row {
@@ -125,7 +121,8 @@ export const userTableStyles = css`
     background: var(--_surface);
   }
   .head {
-    position: relative;
+    position: sticky;
+    inset-block-start: 0;
     z-index: 2;
   }
   .row.header {
@@ -133,6 +130,8 @@ export const userTableStyles = css`
     font-weight: 600;
   }
   .body .row {
+    position: absolute;
+    inset-inline: 0;
     cursor: pointer;
   }
   .body .row:hover,

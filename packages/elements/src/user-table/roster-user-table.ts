@@ -153,7 +153,6 @@ export class RosterUserTableElement extends RosterElement {
   /** Visible columns in order, comma-separated in the attribute (`name` always first). */
   @property({ converter: listConverter }) accessor columns: string[] = [...DEFAULT_COLUMNS];
 
-  @state() private accessor scrollPosition = 0;
   @state() private accessor viewport = 10 * ROW_HEIGHT;
   @state() private accessor focusCell: CellPosition = { row: 0, col: 1 };
   @state() private accessor selection = Selection.none();
@@ -170,6 +169,8 @@ export class RosterUserTableElement extends RosterElement {
 
   private readonly rows = new UserRows();
   private readonly map = new ScrollMap();
+  /** The first row and the scroll map's shift of the last render (see `onScroll`). */
+  private rendered = { first: -1, shift: 0 };
   private readonly deviceCounts = new Map<string, number>();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private anchorRow: number | undefined;
@@ -416,10 +417,14 @@ export class RosterUserTableElement extends RosterElement {
       .join(',');
   }
 
+  /**
+   * Rows are laid out where the scroll map puts them and scroll with the content, so a
+   * scroll needs a render only when other rows enter the window or the map moved them.
+   */
   private onScroll(event: Event): void {
-    const top = (event.target as HTMLElement).scrollTop;
-    this.map.scrolled(top);
-    this.scrollPosition = top;
+    this.map.scrolled((event.target as HTMLElement).scrollTop);
+    if (this.range()[0] !== this.rendered.first || this.map.shift !== this.rendered.shift)
+      this.requestUpdate();
   }
 
   /** Moves the viewport so that virtual `top` is at its top edge. */
@@ -430,7 +435,6 @@ export class RosterUserTableElement extends RosterElement {
       scroller.scrollTop = scroll;
       this.map.settle(scroller.scrollTop);
     }
-    this.scrollPosition = scroll;
     this.requestUpdate();
   }
 
@@ -1014,7 +1018,8 @@ export class RosterUserTableElement extends RosterElement {
     const columns = this.visibleColumns();
     const template = ['2.75rem', ...columns.map((column) => column.width)].join(' ');
     const [first, last] = this.range();
-    const offset = first * ROW_HEIGHT - this.map.top;
+    const shift = this.map.shift;
+    this.rendered = { first, shift };
     const focusRendered =
       this.focusCell.row === -1 || (this.focusCell.row >= first && this.focusCell.row <= last);
     const indices: number[] = [];
@@ -1026,32 +1031,30 @@ export class RosterUserTableElement extends RosterElement {
       style="--_row-height: ${ROW_HEIGHT}px; --_columns: ${template}"
       @scroll=${this.onScroll}
     >
-      <div class="sizer" style="block-size: ${this.map.scrollHeight + ROW_HEIGHT}px">
-        <div
-          role="grid"
-          class="window"
-          aria-label=${t.users}
-          aria-rowcount=${total + 1}
-          aria-colcount=${columns.length + 1}
-          aria-multiselectable="true"
-          tabindex=${focusRendered ? '-1' : '0'}
-          style="block-size: ${this.viewport + ROW_HEIGHT}px"
-          @focusin=${this.onGridFocusIn}
-          @keydown=${this.onGridKey}
-        >
-          <div role="rowgroup" class="head">
-            <div role="row" class="row header" part="header" aria-rowindex="1">
-              ${this.renderSelectAllCell()}
-              ${columns.map((column, i) => this.renderHeader(column, i + 1))}
-            </div>
+      <div
+        role="grid"
+        class="window"
+        aria-label=${t.users}
+        aria-rowcount=${total + 1}
+        aria-colcount=${columns.length + 1}
+        aria-multiselectable="true"
+        tabindex=${focusRendered ? '-1' : '0'}
+        style="block-size: ${this.map.scrollHeight + ROW_HEIGHT}px"
+        @focusin=${this.onGridFocusIn}
+        @keydown=${this.onGridKey}
+      >
+        <div role="rowgroup" class="head">
+          <div role="row" class="row header" part="header" aria-rowindex="1">
+            ${this.renderSelectAllCell()}
+            ${columns.map((column, i) => this.renderHeader(column, i + 1))}
           </div>
-          <div role="rowgroup" class="body" style="transform: translateY(${offset}px)">
-            ${repeat(
-              indices,
-              (index) => index,
-              (index) => this.renderRowOnce(index, columns, now),
-            )}
-          </div>
+        </div>
+        <div role="rowgroup" class="body">
+          ${repeat(
+            indices,
+            (index) => index,
+            (index) => this.renderRow(index, columns, now, (index + 1) * ROW_HEIGHT - shift),
+          )}
         </div>
       </div>
     </div>`;
@@ -1130,35 +1133,16 @@ export class RosterUserTableElement extends RosterElement {
   }
 
   /**
-   * A row, evaluated again only when something it shows changed: while scrolling, rows
-   * keep their elements (keyed by index) and most of the window is left untouched.
+   * One row at real offset `top` in the grid (below the header): the same elements whether
+   * its user has loaded or not (a placeholder's cells only lack content), so loading a
+   * window never replaces the focused cell. Its cells are evaluated again only when
+   * something they show changed: while scrolling, rows keep their elements (keyed by index)
+   * and scroll with the content, and most of the window is left untouched.
    */
-  private renderRowOnce(index: number, columns: ColumnSpec[], now: Date) {
+  private renderRow(index: number, columns: ColumnSpec[], now: Date, top: number) {
     const user = this.rows.row(index);
+    const selected = user !== undefined && this.selection.has(user.id);
     const focusCol = this.focusCell.row === index ? this.focusCell.col : -1;
-    const selected = user !== undefined && this.selection.has(user.id);
-    return guard(
-      [
-        user,
-        selected,
-        focusCol,
-        columns.map((c) => c.id).join(),
-        this.t,
-        this.settings.value,
-        this.groups.value,
-        this.deviceCounts.get(user?.id ?? ''),
-      ],
-      () => this.renderRow(index, columns, now),
-    );
-  }
-
-  /**
-   * One row: the same elements whether its user has loaded or not (a placeholder's cells
-   * only lack content), so loading a window never replaces the focused cell.
-   */
-  private renderRow(index: number, columns: ColumnSpec[], now: Date) {
-    const user = this.rows.row(index);
-    const selected = user !== undefined && this.selection.has(user.id);
     return html`<div
       role="row"
       class=${user ? 'row' : 'row placeholder'}
@@ -1166,9 +1150,33 @@ export class RosterUserTableElement extends RosterElement {
       aria-rowindex=${index + 2}
       aria-selected=${user ? (selected ? 'true' : 'false') : nothing}
       data-index=${index}
+      style="inset-block-start: ${top}px"
       @click=${this.onRowClick}
     >
-      <div
+      ${guard(
+        [
+          user,
+          selected,
+          focusCol,
+          columns.map((c) => c.id).join(),
+          this.t,
+          this.settings.value,
+          this.groups.value,
+          this.deviceCounts.get(user?.id ?? ''),
+        ],
+        () => this.renderCells(index, columns, now, user, selected),
+      )}
+    </div>`;
+  }
+
+  private renderCells(
+    index: number,
+    columns: ColumnSpec[],
+    now: Date,
+    user: User | undefined,
+    selected: boolean,
+  ) {
+    return html`<div
         role="gridcell"
         class="cell select"
         data-row=${index}
@@ -1202,8 +1210,7 @@ export class RosterUserTableElement extends RosterElement {
                 : html`<span class="bar" aria-hidden="true"></span>`
             }
           </div>`,
-      )}
-    </div>`;
+      )}`;
   }
 
   private cellContent(user: User, column: ColumnId, now: Date) {

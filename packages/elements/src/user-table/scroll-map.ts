@@ -30,6 +30,14 @@ export class ScrollMap {
     return Math.max(0, this.content - this.viewport);
   }
 
+  /**
+   * Virtual minus real scroll position: content at virtual offset `y` is laid out at real
+   * offset `y - shift`. Small moves keep it (content scrolls natively, 1:1); jumps change it.
+   */
+  get shift(): number {
+    return this.top - this.lastScroll;
+  }
+
   private get maxScroll(): number {
     return Math.max(0, this.scrollHeight - this.viewport);
   }
