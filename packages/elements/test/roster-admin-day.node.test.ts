@@ -244,4 +244,27 @@ describe('an admin’s day on the demo', () => {
     await demo.page.goForward();
     await demo.see('rowheader', 'Open Luca Rossi');
   });
+
+  step('fits a phone: the navigation collapses and the page never scrolls sideways', async () => {
+    await demo.page.setViewport({ width: 390, height: 844 });
+    // Each section, and something in it that shows it has loaded.
+    const sections: [string, string, string][] = [
+      ['Recycle bin', 'button', 'Restore Aisha Smith'],
+      ['Groups', 'button', 'Admin day 2 members'],
+      ['Settings', 'spinbutton', 'Devices per user'],
+      ['Outbox', 'button', 'Read “You are invited”'],
+      ['Activity', 'combobox', 'Action'],
+      ['Users', 'rowheader', 'Open Luca Rossi'],
+    ];
+    let current = 'Users';
+    for (const [section, role, name] of sections) {
+      await demo.click('button', `Sections: ${current}`);
+      await demo.section(section);
+      await demo.see('button', `Sections: ${section}`);
+      await demo.see(role, name);
+      current = section;
+      const width = await demo.page.evaluate('document.documentElement.scrollWidth');
+      expect(width, `${section} at 390 px`).to.be.at.most(390);
+    }
+  });
 });

@@ -94,6 +94,8 @@ export const adminStyles = css`
   }
   .user-page {
     display: grid;
+    /* minmax(0, …): a long email may not widen the page past a phone's screen. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 2);
   }
 `;

@@ -303,23 +303,20 @@ export class RosterAdminElement extends RosterElement {
     const t = this.t.admin;
     const groupId = this.route.section === 'groups' ? this.route.detail : undefined;
     const count = this.selectedIds.length;
-    return html`<div class="bar">
-        <h2>${t.groups}</h2>
-        ${
-          groupId
-            ? html`<a
-                class="button"
-                href=${formatRoute({
-                  section: 'users',
-                  detail: undefined,
-                  query: { ...queryFromParams(new URLSearchParams()), groupId },
-                  imported: undefined,
-                })}
-                >${t.showMembers}</a
-              >`
-            : nothing
-        }
-      </div>
+    // The group manager has its own heading; the bar holds only the way to the table.
+    const members: AdminRoute = {
+      section: 'users',
+      detail: undefined,
+      query: { ...queryFromParams(new URLSearchParams()), groupId: groupId ?? null },
+      imported: undefined,
+    };
+    return html`${
+        groupId
+          ? html`<div class="bar">
+              <a class="button" href=${formatRoute(members)}>${t.showMembers}</a>
+            </div>`
+          : nothing
+      }
       ${count && !groupId ? html`<p class="note">${t.selectedInTable(count)}</p>` : nothing}
       <roster-group-manager
         .roster=${this.roster}
