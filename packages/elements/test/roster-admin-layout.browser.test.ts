@@ -3,7 +3,7 @@
  * dark, as it shows inside the admin.
  */
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createRoster, type Roster } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, before, after } from '@roster/test-support/harness';
@@ -117,6 +117,14 @@ describe('<roster-admin>: layout and accessibility', () => {
     expect(allShown(admin.shadowRoot!, 'link', 'Groups')).to.have.length(0);
     const menu = await shown(admin.shadowRoot!, 'button', 'Sections: Users');
     expect(menu.getAttribute('aria-expanded')).to.equal('false');
+    // Escape closes it again (the focus back on the button), a click opens it.
+    menu.click();
+    await shown(admin.shadowRoot!, 'link', 'Groups');
+    expect(menu.getAttribute('aria-expanded')).to.equal('true');
+    (await shown(admin.shadowRoot!, 'link', 'Users')).focus();
+    await sendKeys({ press: 'Escape' });
+    await until(() => allShown(admin.shadowRoot!, 'link', 'Groups').length === 0);
+    expect(admin.shadowRoot!.activeElement).to.equal(menu);
     menu.click();
     (await shown(admin.shadowRoot!, 'link', 'Groups')).click();
     await until(() => location.hash === '#groups');

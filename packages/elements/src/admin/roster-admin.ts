@@ -39,7 +39,7 @@ const SECTIONS = [
   needs: keyof BackendCapabilities | undefined;
 }[];
 
-/** Users a table selection of "all matching" hands to the group manager at most. */
+/** Most users a table selection of "all matching" hands to the group manager. */
 const SELECTION_LIMIT = 10_000;
 
 /**
@@ -195,23 +195,29 @@ export class RosterAdminElement extends RosterElement {
     void this.resolveSelection(event.selection);
   }
 
-  /** The table's selection as ids ("all matching" walked once, up to {@link SELECTION_LIMIT}). */
+  /**
+   * The table's selection as ids for the group manager: picked users as they are, "all
+   * matching" walked once. Past {@link SELECTION_LIMIT} users nothing is offered (never a
+   * silently shortened list): the table's own "Add to group" acts on all of them.
+   */
   private async resolveSelection(selection: UserTableSelection): Promise<void> {
     const run = ++this.selectionRun;
-    if (selection.kind === 'ids') {
-      this.selectedIds = selection.ids;
-      return;
-    }
+    this.selectedIds = selection.kind === 'ids' ? selection.ids : [];
     const roster = this.tableRoster();
-    if (!roster) return;
+    if (selection.kind === 'ids' || !roster) return;
+    if (selection.count - selection.except.length > SELECTION_LIMIT) return;
     const except = new Set(selection.except);
     const ids: string[] = [];
-    for await (const page of roster.users.iterate({ ...selection.query, limit: 500 })) {
-      if (run !== this.selectionRun) return;
-      for (const user of page) if (!except.has(user.id)) ids.push(user.id);
-      if (ids.length >= SELECTION_LIMIT) break;
+    try {
+      for await (const page of roster.users.iterate({ ...selection.query, limit: 500 })) {
+        if (run !== this.selectionRun) return;
+        for (const user of page) if (!except.has(user.id)) ids.push(user.id);
+      }
+    } catch {
+      // Not offered: the table's own bulk actions still reach the selection.
+      return;
     }
-    if (run === this.selectionRun) this.selectedIds = ids.slice(0, SELECTION_LIMIT);
+    if (run === this.selectionRun && ids.length <= SELECTION_LIMIT) this.selectedIds = ids;
   }
 
   private onGroupSelect(event: RosterGroupSelectEvent): void {
@@ -227,6 +233,13 @@ export class RosterAdminElement extends RosterElement {
       query: queryFromParams(new URLSearchParams()),
       imported: key,
     });
+  }
+
+  /** Escape closes the open navigation (disclosure pattern) and gives the focus back to its button. */
+  private onNavKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.menuOpen) return;
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLButtonElement>('button.menu')?.focus();
   }
 
   private tableRoster(): Roster | undefined {
@@ -247,7 +260,7 @@ export class RosterAdminElement extends RosterElement {
           ? formatRoute(this.route)
           : `#${id}`;
     return html`<div class=${this.menuOpen ? 'shell open' : 'shell'}>
-      <nav part="nav" aria-label=${t.sections}>
+      <nav part="nav" aria-label=${t.sections} @keydown=${this.onNavKey}>
         <button
           type="button"
           class="button menu"
