@@ -187,7 +187,14 @@ export type {
   ImportReport,
   ImportReportRow,
   ImportRowStatus,
+  UnvouchedRows,
 } from './import/commit.js';
+export {
+  LOST_IN_RESTART,
+  vouchedReport,
+  watchServerRestarts,
+  type ServerRestartWatch,
+} from './import/server-restarts.js';
 export { IMPORT_FIELDS, FIELD_LABELS, type ImportField } from './import/fields.js';
 export { importTemplate } from './import/template.js';
 export { reportToCsv } from './import/report.js';

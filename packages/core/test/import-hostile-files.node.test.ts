@@ -14,10 +14,18 @@ import {
   repeatedEntry,
   sheetXml,
   workbookEntries,
+  textEntry,
   zipArchive,
+  type ZipEntry,
 } from './corpus-support/hostile-files.js';
 
 const MiB = 1024 * 1024;
+/**
+ * `entry` declaring a size just under the 100 MB part limit, so it is inflated and the
+ * limits counted while it unpacks (rows, cells, text) must stop it. A part declaring more
+ * is refused before inflating (tests below).
+ */
+const declaring99MB = (entry: ZipEntry): ZipEntry => ({ ...entry, size: 99 * MiB });
 
 async function refusal(promise: Promise<unknown>): Promise<Error & { details?: unknown }> {
   const error = await promise.then(
@@ -50,23 +58,68 @@ describe('hostile XLSX files', () => {
     expect(growth, 'MiB of RSS growth').to.be.below(200);
   });
 
-  it('refuses a sheet that unpacks to 2 GiB when it passes the part limit', async () => {
-    // Text with a tag now and then (no cell too long, no rows): only the size limit stops it.
-    const sheet = repeatedEntry(
+  // Text with a tag now and then (no cell too long, no rows): only a size check stops it.
+  const hugeSheet = (): ZipEntry =>
+    repeatedEntry(
       'xl/worksheets/sheet1.xml',
       '<worksheet>',
       `<b>${'x'.repeat(1017)}</b>`.repeat(1024),
       2048,
       '</worksheet>',
     );
+  const PART_TOO_BIG =
+    /part “xl\/worksheets\/sheet1\.xml” of this workbook unpacks to more than 100 MB/;
+
+  it('refuses a sheet that declares 2 GiB before inflating any of it', async () => {
+    const sheet = hugeSheet();
+    const error = await refusal(readTable(zipArchive(workbookEntries(sheet))));
+    expect(error.message).to.match(PART_TOO_BIG);
+    expect(error.details, 'refused on the declared size').to.deep.include({
+      limit: 'unzippedBytes',
+      declared: sheet.size,
+    });
+  });
+
+  it('a streaming writer’s archive (sizes only in data descriptors) is held to its central directory', async () => {
+    const sheet = hugeSheet();
+    const error = await refusal(
+      readTable(zipArchive(workbookEntries(sheet), { descriptor: true })),
+    );
+    expect(error.message).to.match(PART_TOO_BIG);
+    expect(error.details).to.deep.include({ limit: 'unzippedBytes', declared: sheet.size });
+    const small = await readTable(zipArchive(workbookEntries(users), { descriptor: true }));
+    expect(small.rows).to.deep.equal([['Ann Lee', 'ann@example.com']]);
+  });
+
+  it('refuses a part that unpacks to more than it declares, as damaged, at the declared size', async () => {
     const { value: error, growth } = await peakGrowth(() =>
-      refusal(readTable(zipArchive(workbookEntries(sheet)))),
+      refusal(readTable(zipArchive(workbookEntries({ ...hugeSheet(), size: 1000 })))),
     );
-    expect(error.message).to.match(
-      /part “xl\/worksheets\/sheet1\.xml” of this workbook unpacks to more than 100 MB/,
+    expect(error.message).to.equal(
+      'This workbook is damaged: its part “xl/worksheets/sheet1.xml” unpacks to more than the 1,000 bytes it declares. Save it again from Excel, or as CSV.',
     );
+    expect(error.details).to.deep.include({ declared: 1000 });
+    expect(growth, 'MiB of RSS growth').to.be.below(200);
+  });
+
+  it('refuses an archive without its central directory (a truncated file) before inflating', async () => {
+    const sheet = hugeSheet();
+    const error = await refusal(
+      readTable(zipArchive(workbookEntries(sheet), { descriptor: true, directory: false })),
+    );
+    expect(error.message).to.match(/could not be read as an Excel workbook/);
+    const complete = zipArchive(workbookEntries(users), { descriptor: true, directory: false });
+    expect((await refusal(readTable(complete))).message).to.match(/could not be read/);
+  });
+
+  it('refuses parts whose declared sizes together pass 150 MB, before inflating', async () => {
+    const part = (name: string): ZipEntry => ({ ...textEntry(name, '<x/>'), size: 80 * MiB });
+    const sheet = part('xl/worksheets/sheet1.xml');
+    const error = await refusal(
+      readTable(zipArchive(workbookEntries(sheet, [], part('xl/sharedStrings.xml')))),
+    );
+    expect(error.message).to.match(/^The sheets of this workbook unpack to more than 150 MB/);
     expect(error.details).to.deep.include({ limit: 'unzippedBytes' });
-    expect(growth, 'MiB of RSS growth').to.be.below(400);
   });
 
   it('refuses a 2,000,000-row sheet at the row ceiling, not after reading it all', async () => {
@@ -78,7 +131,7 @@ describe('hostile XLSX files', () => {
       200,
       '</sheetData></worksheet>',
     );
-    const error = await refusal(readTable(zipArchive(workbookEntries(sheet))));
+    const error = await refusal(readTable(zipArchive(workbookEntries(declaring99MB(sheet)))));
     expect(error.message).to.match(/more than 100,000 rows/);
     expect(error.details).to.deep.include({ limit: 'rows', max: 100_000 });
   });
@@ -94,7 +147,9 @@ describe('hostile XLSX files', () => {
       400,
       '</t></is></c></row></sheetData></worksheet>',
     );
-    const sheetError = await refusal(readTable(zipArchive(workbookEntries(inSheet))));
+    const sheetError = await refusal(
+      readTable(zipArchive(workbookEntries(declaring99MB(inSheet)))),
+    );
     expect(sheetError.message).to.equal(
       'Row 1 holds a cell that is longer than 32,767 characters, the most a cell can hold.',
     );
@@ -106,7 +161,7 @@ describe('hostile XLSX files', () => {
       '</t></si></sst>',
     );
     const sheet = sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>');
-    const file = zipArchive(workbookEntries(sheet, [], shared));
+    const file = zipArchive(workbookEntries(sheet, [], declaring99MB(shared)));
     expect(file.length).to.be.below(MiB);
     const { value: error, growth } = await peakGrowth(() => refusal(readTable(file)));
     expect(error.message).to.equal(

@@ -8,16 +8,15 @@ import { expect } from 'chai';
 import { describe, it } from '@roster/test-support/harness';
 import {
   UserQuery,
+  GroupQuery,
   createRoster,
   reportToCsv,
   type Backend,
   type ServerInstance,
-} from '@roster/core';
-import {
   LOST_IN_RESTART,
   vouchedReport,
   watchServerRestarts,
-} from '../src/import/server-restarts.js';
+} from '@roster/core';
 import { newUser } from '@roster/core/testing';
 import { memoryBackend } from '@roster/adapters/memory';
 import { restBackend } from '@roster/adapters/rest';
@@ -55,7 +54,11 @@ describe('import: rows a server restart may have lost', () => {
     watch.wrote([4]);
     now(B);
     watch.wrote([5]);
-    expect(watch.unvouched()).to.deep.equal({ rows: [2, 3, 4], message: LOST_IN_RESTART });
+    expect(watch.unvouched()).to.deep.equal({
+      rows: [2, 3, 4],
+      groups: [],
+      message: LOST_IN_RESTART,
+    });
     expect(LOST_IN_RESTART).to.contain('storage is not durable');
   });
 
@@ -130,5 +133,90 @@ describe('import: rows a server restart may have lost', () => {
     expect(honest.rows.map((row) => row.status)).to.deep.equal(['failed', 'failed', 'created']);
     expect(reportToCsv(honest)).to.contain('failed').and.contain('storage is not durable');
     expect(vouchedReport(report, watchServerRestarts({}))).to.equal(report);
+  });
+
+  describe('roster.import.commit over REST, the server replaced between batches', () => {
+    /** A REST backend whose in-process server is replaced before the `restartAt`-th bulk create. */
+    async function restartingServer(restartAt: number) {
+      let handler!: RestHandler;
+      const start = (): void => {
+        handler?.close();
+        handler = createRestHandler(memoryBackend(), { authorize: () => ({ actor: null }) });
+      };
+      start();
+      let creates = 0;
+      const backend = await restBackend({
+        baseUrl: 'http://127.0.0.1/',
+        events: 'none',
+        fetch: (input, init) => {
+          const request = new Request(input, init);
+          if (request.method === 'POST' && new URL(request.url).pathname === '/users') {
+            creates += 1;
+            if (creates === restartAt) start();
+          }
+          return handler(request);
+        },
+      });
+      return { backend, close: () => backend.close().then(() => handler.close()) };
+    }
+
+    const csv = (rows: number, groups = false): string =>
+      [
+        groups ? 'Name,Email,Groups' : 'Name,Email',
+        ...Array.from(
+          { length: rows },
+          (_, i) => `Person ${i},p${i}@example.com${groups ? ',Sales' : ''}`,
+        ),
+      ].join('\n');
+
+    it('rows written before the restart are failed with the reason; the totals are what the server holds', async () => {
+      const server = await restartingServer(3); // batches of 2: rows 2-5 in the first server
+      const roster = createRoster({ backend: server.backend, defaultCountry: 'ZA' });
+      const table = await roster.import.readTable(csv(8));
+      const { mapping } = await roster.import.suggestMapping(table);
+      const report = await roster.import.commit(await roster.import.plan(table, mapping), {
+        batchSize: 2,
+      });
+      const held = await server.backend.listUsers(UserQuery.parse({}));
+      expect(report.created, 'created = what the server holds').to.equal(held.total);
+      expect(report).to.include({ created: 4, failed: 4 });
+      expect(report.lostInRestart?.rows).to.deep.equal([2, 3, 4, 5]);
+      const lost = report.rows.filter((row) => row.message === LOST_IN_RESTART);
+      expect(lost.map((row) => [row.row, row.status])).to.deep.equal([
+        [2, 'failed'],
+        [3, 'failed'],
+        [4, 'failed'],
+        [5, 'failed'],
+      ]);
+      await server.close();
+    });
+
+    it('groups created before the restart are not reported as created', async () => {
+      const server = await restartingServer(2); // the group and rows 2-3 in the first server
+      const roster = createRoster({ backend: server.backend, defaultCountry: 'ZA' });
+      const table = await roster.import.readTable(csv(4, true));
+      const { mapping } = await roster.import.suggestMapping(table);
+      const plan = await roster.import.plan(table, mapping, { unknownGroups: 'create' });
+      const report = await roster.import.commit(plan, { batchSize: 2 });
+      const held = await server.backend.listUsers(UserQuery.parse({}));
+      expect(report.created, 'created = what the server holds').to.equal(held.total);
+      expect(report.groupsCreated).to.deep.equal([]);
+      expect(report.lostInRestart?.groups).to.deep.equal(['Sales']);
+      expect((await server.backend.listGroups(GroupQuery.parse({}))).total).to.equal(0);
+      await server.close();
+    });
+
+    it('without a restart the report is unchanged and names no loss', async () => {
+      const server = await restartingServer(Infinity);
+      const roster = createRoster({ backend: server.backend, defaultCountry: 'ZA' });
+      const table = await roster.import.readTable(csv(5));
+      const { mapping } = await roster.import.suggestMapping(table);
+      const report = await roster.import.commit(await roster.import.plan(table, mapping), {
+        batchSize: 2,
+      });
+      expect(report).to.include({ created: 5, failed: 0 });
+      expect(report.lostInRestart).to.equal(undefined);
+      await server.close();
+    });
   });
 });

@@ -3,6 +3,7 @@ import { describe, it } from '@roster/test-support/harness';
 import { rejection } from '@roster/test-support/rejection';
 import {
   createRoster,
+  CreateGroupInput,
   CreateUserInput,
   FIELD_LIMITS,
   isRosterError,
@@ -86,5 +87,42 @@ describe('text fields refuse control and bidi characters', () => {
       email: 'a@b.co',
     });
     expect(long.error?.issues[0]?.message).to.equal('name is too long');
+  });
+
+  it('each field limit is the longest value its schema accepts', () => {
+    const atLimit = (length: number, end = '') => 'x'.repeat(length - end.length) + end;
+    const fields = [
+      { field: 'name', value: (n: number) => ({ name: atLimit(n) }), message: 'name is too long' },
+      {
+        field: 'email',
+        value: (n: number) => ({ email: atLimit(n, '@example.com') }),
+        message: 'email is too long',
+      },
+      {
+        field: 'notes',
+        value: (n: number) => ({ notes: atLimit(n) }),
+        message: 'notes are too long',
+      },
+      {
+        field: 'externalId',
+        value: (n: number) => ({ externalId: atLimit(n) }),
+        message: 'external ID is too long',
+      },
+    ] as const;
+    for (const { field, value, message } of fields) {
+      const limit = FIELD_LIMITS[field];
+      const base = { name: 'Ann', email: 'ann@example.com' };
+      expect(CreateUserInput.safeParse({ ...base, ...value(limit) }).success, field).to.equal(true);
+      const over = CreateUserInput.safeParse({ ...base, ...value(limit + 1) });
+      expect(
+        over.error?.issues.map((issue) => issue.message),
+        field,
+      ).to.deep.equal([message]);
+    }
+    const group = (length: number) => CreateGroupInput.safeParse({ name: atLimit(length) });
+    expect(group(FIELD_LIMITS.groupName).success).to.equal(true);
+    expect(group(FIELD_LIMITS.groupName + 1).error?.issues[0]?.message).to.equal(
+      'group name is too long',
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { afterEach, describe, it } from '@roster/test-support/harness';
-import { createSlicer, yieldToHost } from '../src/import/index.js';
+import { createSlicer, yieldToHost } from '../src/import/yield.js';
 
 const native = Object.getOwnPropertyDescriptor(globalThis, 'scheduler');
 

@@ -20,7 +20,7 @@ import {
   type StoreWriter,
   type UserKey,
 } from '@roster/core/backend-kit';
-import type { ZodType } from 'zod';
+import type * as z from 'zod/mini';
 import { MemoryData } from './memory-data.js';
 import { newestFirst, pageOf } from './paging.js';
 import { MemoryUserQueries } from './user-query.js';
@@ -77,7 +77,7 @@ class MemoryStore implements Store {
   constructor(options: MemoryStoreOptions) {
     const seed = options.seed;
     if (!seed) return;
-    const take = <T>(schema: ZodType<T>, record: T, what: string): T =>
+    const take = <T>(schema: z.core.$ZodType<T>, record: T, what: string): T =>
       options.trustSeed ? record : parseOrThrow(schema, copy(record), what);
     for (const user of seed.users ?? [])
       this.#data.setUser(user.id, take(UserRecord, user, 'seed user'));

@@ -1,10 +1,10 @@
-import * as z from 'zod';
-import { CreateGroupInput, NewUser, Version } from '@roster/core';
+import * as z from 'zod/mini';
+import { CreateGroupInput, DeviceInput, NewUser, Version } from '@roster/core';
 import { SAFE_ID_RULE, SafeId, isSafeId } from '../rest/wire/index.js';
 
 /**
  * Request bodies the handler accepts, beyond the core schemas it uses as they are
- * (`GroupPatch`, `SettingsPatch`, `DeviceInput`). Strict: an unknown field is an error,
+ * (`GroupPatch`, `SettingsPatch`). Strict: an unknown field is an error,
  * so a misspelt field never silently does nothing. Record ids are `SafeId`s: an id that
  * cannot be a path segment could be stored but never addressed again.
  */
@@ -13,43 +13,45 @@ import { SAFE_ID_RULE, SafeId, isSafeId } from '../rest/wire/index.js';
  * One item of `POST /users`: the core `NewUser`, strict, with a `SafeId`. Checked item by
  * item (see the users routes).
  */
-export const NewUserItem = NewUser.strict().refine((user) => isSafeId(user.id), {
-  path: ['id'],
-  message: SAFE_ID_RULE,
-});
+export const NewUserItem = z
+  .catchall(NewUser, z.never())
+  .check(z.refine((user) => isSafeId(user.id), { path: ['id'], message: SAFE_ID_RULE }));
 
 /**
  * `POST /users`. Items are checked one by one (see `NewUser` in the users routes): an
  * invalid item fails alone in the bulk result, as the Backend contract says.
  */
-export const CreateUsersBody = z
-  .object({ users: z.array(z.unknown()), invite: z.boolean().default(false) })
-  .strict();
+export const CreateUsersBody = z.strictObject({
+  users: z.array(z.unknown()),
+  invite: z._default(z.boolean(), false),
+});
 
 /** `POST /users/actions/update`; each `patch` is checked on its own, like a create item. */
-export const UpdateUsersBody = z
-  .object({
-    updates: z.array(z.object({ id: SafeId, patch: z.unknown(), version: Version }).strict()),
-  })
-  .strict();
+export const UpdateUsersBody = z.strictObject({
+  updates: z.array(z.strictObject({ id: SafeId, patch: z.unknown(), version: Version })),
+});
 
 /** Every bulk action on users: `{ "ids": [...] }`. */
-export const IdsBody = z.object({ ids: z.array(SafeId) }).strict();
+export const IdsBody = z.strictObject({ ids: z.array(SafeId) });
 
 /** `POST /groups/{id}/members` and `…/members/remove`. */
-export const MembersBody = z.object({ userIds: z.array(SafeId) }).strict();
+export const MembersBody = z.strictObject({ userIds: z.array(SafeId) });
 
-const keys = z.array(z.string().max(320)).max(10_000);
+const keys = z.array(z.string().check(z.maxLength(320))).check(z.maxLength(10_000));
 
 /** `POST /users/lookup` (the core `UserLookup`). */
-export const LookupBody = z
-  .object({
-    emails: keys.optional(),
-    phones: keys.optional(),
-    externalIds: keys.optional(),
-    ids: z.array(SafeId).max(10_000).optional(),
-  })
-  .strict();
+export const LookupBody = z.strictObject({
+  emails: z.optional(keys),
+  phones: z.optional(keys),
+  externalIds: z.optional(keys),
+  ids: z.optional(z.array(SafeId).check(z.maxLength(10_000))),
+});
 
 /** `POST /groups`: the core input, strict, with a `SafeId` when the caller picks the id. */
-export const CreateGroupBody = CreateGroupInput.extend({ id: SafeId.optional() }).strict();
+export const CreateGroupBody = z.catchall(
+  z.extend(CreateGroupInput, { id: z.optional(SafeId) }),
+  z.never(),
+);
+
+/** `POST /users/{id}/logins`: the core `DeviceInput`, strict. */
+export const LoginBody = z.catchall(DeviceInput, z.never());

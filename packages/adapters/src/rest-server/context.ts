@@ -33,12 +33,12 @@ export interface Route extends Routable {
  * Parses request input with `schema`; a mismatch is a 400 naming each field (an unknown
  * field by its own path, e.g. `resources.0.colour`).
  */
-export function parseInput<S extends z.ZodType>(
+export function parseInput<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   what: string,
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (!result.success) {
     const error = capIssues(withFieldPaths(result.error));
     throw new HttpProblem(400, validationErrorFromZod(error, what));
@@ -63,7 +63,7 @@ export function refuseUnknownFields(issues: BodyIssue[]): void {
 }
 
 /** Parses a decoded query string; unknown parameters are a 400 too. */
-export function parseQuery<S extends z.ZodType>(
+export function parseQuery<S extends z.core.$ZodType>(
   schema: S,
   decoded: DecodedQuery,
   what: string,

@@ -6,6 +6,7 @@ import {
   ValidationError,
   type Backend,
 } from '@roster/core';
+import * as z from 'zod';
 import {
   BOOT_ID,
   CHANGE_POSITION,
@@ -249,7 +250,7 @@ export function createRestHandler(backend: Backend, options: RestHandlerOptions)
         'WWW-Authenticate': 'Bearer',
       });
     }
-    const actor = Actor.nullable().safeParse(result.actor ?? null);
+    const actor = z.safeParse(z.nullable(Actor), result.actor ?? null);
     if (!actor.success) {
       options.onError?.(new TypeError('authorize returned an invalid actor'), request);
       throw new HttpProblem(403, new ForbiddenError('The request was not authorised.'));

@@ -4,7 +4,7 @@ import {
   UnavailableError,
   type RosterError,
 } from '@roster/core';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { codeOfStatus, ProblemDetails } from './wire/index.js';
 
 /** `GET /users`: how messages name the call that failed. */
@@ -22,7 +22,7 @@ export function unreadable(label: CallLabel, reason: string, cause?: unknown): U
 }
 
 /** The first few zod issues as one line, e.g. `items.0.email: expected string`. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: { readonly issues: readonly z.core.$ZodIssue[] }): string {
   const shown = error.issues.slice(0, 3).map((issue) => {
     const path = issue.path.map(String).join('.');
     return path ? `${path}: ${issue.message}` : issue.message;

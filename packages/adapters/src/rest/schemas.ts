@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AccountSettings,
   AuditEvent,
@@ -16,11 +16,11 @@ import {
  */
 
 /** `{ items, total, nextCursor }`. */
-export function pageOf<T extends z.ZodType>(item: T) {
+export function pageOf<T extends z.core.$ZodType>(item: T) {
   return z.object({
     items: z.array(item),
-    total: z.number().int().nonnegative(),
-    nextCursor: z.string().nullable(),
+    total: z.int().check(z.nonnegative()),
+    nextCursor: z.nullable(z.string()),
   });
 }
 
@@ -52,12 +52,12 @@ export const UserDataExportSchema = z.object({
   devices: z.array(Device),
   audit: z.array(AuditEvent),
   files: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
-  message: Message.nullable(),
+  message: z.nullable(Message),
 });
 
 export { User as UserSchema, Group as GroupSchema, AccountSettings as SettingsSchema };
 
-const flag = z.boolean().default(false);
+const flag = z._default(z.boolean(), false);
 
 /** `GET /capabilities`. A capability the server does not name is one it lacks. */
 export const CapabilitiesAnswer = z.object({
@@ -72,11 +72,11 @@ export const CapabilitiesAnswer = z.object({
     offsetPaging: flag,
     remoteEvents: flag,
   }),
-  events: z.array(z.string()).default([]),
-  limits: z
-    .object({ maxBatch: z.number().int().positive().default(1000) })
-    .default({ maxBatch: 1000 }),
+  events: z._default(z.array(z.string()), []),
+  limits: z._default(z.object({ maxBatch: z._default(z.int().check(z.positive()), 1000) }), {
+    maxBatch: 1000,
+  }),
   /** The server instance (also on every answer as `Roster-Boot-Id` / `Roster-Storage-Durable`). */
-  server: z.object({ bootId: z.string(), durable: z.boolean() }).optional(),
+  server: z.optional(z.object({ bootId: z.string(), durable: z.boolean() })),
 });
 export type CapabilitiesAnswer = z.output<typeof CapabilitiesAnswer>;

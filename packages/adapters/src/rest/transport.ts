@@ -1,5 +1,5 @@
 import ky, { HTTPError, TimeoutError, type Options as KyOptions } from 'ky';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AbortedError,
   UnavailableError,
@@ -27,7 +27,7 @@ import type { ResolvedRestOptions } from './options.js';
 import { UncertainWrites } from './uncertain-writes.js';
 
 /** One call of the contract. */
-export interface CallSpec<S extends z.ZodType | null> {
+export interface CallSpec<S extends z.core.$ZodType | null> {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Path below the base URL, segments already encoded (see {@link path}). */
   path: string;
@@ -41,7 +41,9 @@ export interface CallSpec<S extends z.ZodType | null> {
 }
 
 /** The parsed answer of a call. */
-export type CallResult<S extends z.ZodType | null> = S extends z.ZodType ? z.output<S> : void;
+export type CallResult<S extends z.core.$ZodType | null> = S extends z.core.$ZodType
+  ? z.output<S>
+  : void;
 
 /**
  * A path from a template whose values are record ids: path`users/${id}`. Each id is
@@ -160,7 +162,7 @@ export class Transport {
     }
   }
 
-  #headers(spec: CallSpec<z.ZodType | null>, key: string | null): Headers {
+  #headers(spec: CallSpec<z.core.$ZodType | null>, key: string | null): Headers {
     const headers = new Headers(this.options.headers);
     headers.set('Accept', 'application/json, application/problem+json');
     headers.set(CLIENT_ID, this.clientId);
@@ -173,7 +175,7 @@ export class Transport {
   }
 
   #kyOptions(
-    spec: CallSpec<z.ZodType | null>,
+    spec: CallSpec<z.core.$ZodType | null>,
     headers: Headers,
     onAttempt: (attempt: number) => void,
   ): KyOptions {
@@ -222,7 +224,7 @@ export class Transport {
   }
 
   /** Sends one call and returns its checked answer; every failure is a `RosterError`. */
-  async send<S extends z.ZodType | null>(spec: CallSpec<S>): Promise<CallResult<S>> {
+  async send<S extends z.core.$ZodType | null>(spec: CallSpec<S>): Promise<CallResult<S>> {
     const label = this.label(spec);
     const signal = spec.call?.signal;
     if (signal?.aborted) throw new AbortedError();
@@ -322,7 +324,7 @@ export class Transport {
     });
   }
 
-  async #read(response: Response, schema: z.ZodType | null, label: string): Promise<unknown> {
+  async #read(response: Response, schema: z.core.$ZodType | null, label: string): Promise<unknown> {
     if (schema === null) {
       await response.body?.cancel().catch(() => undefined);
       return undefined;
@@ -343,7 +345,7 @@ export class Transport {
       const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
       throw unreadable(label, `not JSON (${JSON.stringify(shown)})`, error);
     }
-    const parsed = schema.safeParse(value);
+    const parsed = z.safeParse(schema, value);
     if (!parsed.success) throw unreadable(label, describeIssues(parsed.error), parsed.error);
     return parsed.data;
   }

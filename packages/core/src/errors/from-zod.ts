@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   toIssueCode,
   ValidationError,
@@ -12,8 +12,14 @@ function issueCode(issue: z.core.$ZodIssue): RosterIssueCode {
   return toIssueCode(typeof reason === 'string' ? reason : issue.code);
 }
 
-/** Turns a zod error into a {@link ValidationError} whose issues name each field. */
-export function validationErrorFromZod(error: z.ZodError, what: string): ValidationError {
+/**
+ * Turns zod's issues (a `ZodError` of `zod` or `zod/mini`, or issues gathered by hand)
+ * into a {@link ValidationError} whose issues name each field.
+ */
+export function validationErrorFromZod(
+  error: { readonly issues: readonly z.core.$ZodIssue[] },
+  what: string,
+): ValidationError {
   const issues: RosterIssue[] = error.issues.map((issue) => ({
     path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
     message: issue.message,
@@ -27,13 +33,16 @@ export function validationErrorFromZod(error: z.ZodError, what: string): Validat
   return new ValidationError(`Invalid ${what}: ${summary}`, issues);
 }
 
-/** Parses `value` with `schema`, throwing a {@link ValidationError} naming `what` on failure. */
-export function parseOrThrow<S extends z.ZodType>(
+/**
+ * Parses `value` with `schema` (of `zod` or `zod/mini`), throwing a {@link ValidationError}
+ * naming `what` on failure.
+ */
+export function parseOrThrow<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   what: string,
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (!result.success) throw validationErrorFromZod(result.error, what);
   return result.data;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CallOptions } from '../backend.js';
 import { parseOrThrow } from '../errors/index.js';
 import type { BulkResult } from '../model/index.js';
@@ -9,7 +9,7 @@ import { toRosterError } from './errors.js';
 /** Items per backend call when the caller does not say. */
 export const DEFAULT_BATCH_SIZE = 500;
 
-const BatchSize = z.number().int().min(1).max(10_000);
+const BatchSize = z.int().check(z.minimum(1), z.maximum(10_000));
 
 /** Why items a cancelled bulk call never reached are reported as failed. */
 export const ABORTED_MESSAGE = 'Cancelled before this item was processed.';

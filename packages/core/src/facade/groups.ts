@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseOrThrow } from '../errors/index.js';
 import { CreateGroupInput, GroupPatch, GroupQuery } from '../model/index.js';
 import type { GroupsApi } from '../roster-api.js';

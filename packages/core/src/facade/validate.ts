@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseOrThrow, validationErrorFromZod } from '../errors/index.js';
 import {
   CreateUserInput,
@@ -34,8 +34,7 @@ export async function validateCreateInput(
   const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   const rawPhone = parsed.success ? parsed.data.phone : phoneOf(input);
   const phone = await checkPhone(rawPhone, defaultCountry, issues);
-  if (!parsed.success || issues.length > 0)
-    throw validationErrorFromZod(new z.ZodError(issues), 'user');
+  if (!parsed.success || issues.length > 0) throw validationErrorFromZod({ issues }, 'user');
   const data = parsed.data;
   return {
     id: data.id,
@@ -61,7 +60,7 @@ export async function validateUserPatch(
   const rawPhone = parsed.success ? parsed.data.phone : phoneOf(patch);
   const phone = await checkPhone(rawPhone, defaultCountry, issues);
   if (!parsed.success || issues.length > 0)
-    throw validationErrorFromZod(new z.ZodError(issues), 'user changes');
+    throw validationErrorFromZod({ issues }, 'user changes');
   const normalized = { ...parsed.data, ...(parsed.data.phone === undefined ? {} : { phone }) };
   return parseOrThrow(NormalizedUserPatch, normalized, 'user changes');
 }

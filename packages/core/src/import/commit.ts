@@ -9,7 +9,16 @@ import {
 import { randomId } from '../ports.js';
 import type { Progress } from '../progress.js';
 import { loadGroups, type ImportContext, type ImportPlan, type PlanEntry } from './plan.js';
+import type { ImportReport, ImportReportRow } from './report-types.js';
+import { vouchedReport, watchServerRestarts } from './server-restarts.js';
 import { createSlicer } from './yield.js';
+
+export type {
+  ImportReport,
+  ImportReportRow,
+  ImportRowStatus,
+  UnvouchedRows,
+} from './report-types.js';
 
 /** Options of `roster.import.commit`. */
 export interface ImportCommitOptions {
@@ -27,40 +36,12 @@ export interface ImportCommitOptions {
   batchSize?: number;
 }
 
-/** What happened to one row. */
-export type ImportRowStatus = 'created' | 'updated' | 'skipped' | 'failed' | 'cancelled';
-
-/** One row of the import report. */
-export interface ImportReportRow {
-  row: number;
-  status: ImportRowStatus;
-  userId: string | null;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  /** Why it was skipped or failed, or a remark (e.g. a group not added). */
-  message: string;
-}
-
-/** The outcome of a commit, per row; `reportToCsv` turns it into a download. */
-export interface ImportReport {
-  rows: ImportReportRow[];
-  created: number;
-  updated: number;
-  skipped: number;
-  failed: number;
-  /** Rows not reached because the import was cancelled. */
-  cancelled: number;
-  /** Groups created for this import. */
-  groupsCreated: string[];
-  /** True when the signal stopped the import before the end. */
-  aborted: boolean;
-}
-
 /**
  * Writes a plan: creates and updates in batches (in file order), creating missing
  * groups first when asked. Per-row results, never a half-written row; a cancel stops
- * between batches and the report says exactly which rows were done.
+ * between batches and the report says exactly which rows were done. When the server
+ * behind the backend restarts midway and loses what it held, the rows written before
+ * are reported `failed`, not `created` (see `watchServerRestarts`).
  */
 export async function commitImport(
   context: ImportContext,
@@ -100,6 +81,8 @@ export async function commitImport(
   // Groups: ids for every name the selected rows use; missing ones created if asked.
   const createGroups = options.createMissingGroups ?? plan.options.unknownGroups === 'create';
   const groups = await loadGroups(backend, call);
+  // Before the first write: every write is recorded with the server instance that took it.
+  const watch = watchServerRestarts(backend);
   const groupIds = new Map<string, string>();
   for (const [key, group] of groups) groupIds.set(key, group.id);
   const groupsCreated: string[] = [];
@@ -121,6 +104,7 @@ export async function commitImport(
         const group = await backend.createGroup({ name }, call);
         groupIds.set(key, group.id);
         groupsCreated.push(group.name);
+        watch.wroteGroups([group.name]);
       } catch (error) {
         groupFailures.set(key, `not added to group “${name}”: ${messageOf(error)}`);
       }
@@ -134,6 +118,8 @@ export async function commitImport(
   // A local backend answers within microtasks: without a turn for the host now and then,
   // 100k rows would hold the page (no frame drawn) until the last batch.
   const slicer = createSlicer();
+  /** Whether a write call got no answer at all (the server may have been restarting). */
+  let unanswered = false;
   for (let start = 0; start < work.length; start += batchSize) {
     await slicer.pause();
     if (aborted || options.signal?.aborted) {
@@ -183,8 +169,11 @@ export async function commitImport(
           { ...call, invite: Boolean(options.sendInvites) && backend.capabilities.invitations },
         ),
       );
+      if ('error' in outcome) unanswered = true;
+      const written: number[] = [];
       creates.forEach(({ entry, user, remark }) => {
         const failure = failureOf(outcome, user.id);
+        if (failure === null) written.push(entry.row);
         const remarks = inviteUnsupported
           ? [remark, INVITES_UNSUPPORTED].filter(Boolean).join('; ')
           : remark;
@@ -195,6 +184,7 @@ export async function commitImport(
             : reportRow(entry, 'failed', failure),
         );
       });
+      watch.wrote(written);
     }
     if (updates.length > 0) {
       const outcome = await settle(() =>
@@ -207,8 +197,11 @@ export async function commitImport(
           call,
         ),
       );
+      if ('error' in outcome) unanswered = true;
+      const written: number[] = [];
       for (const { entry, remark } of updates) {
         const failure = failureOf(outcome, entry.userId!);
+        if (failure === null) written.push(entry.row);
         results.set(
           entry.row,
           failure === null
@@ -216,6 +209,7 @@ export async function commitImport(
             : reportRow(entry, 'failed', failure),
         );
       }
+      watch.wrote(written);
     }
     done += batch.length;
     options.onProgress?.({ done, total });
@@ -223,7 +217,11 @@ export async function commitImport(
 
   const rows = plan.entries.map((entry) => results.get(entry.row)!);
   const count = (status: string): number => rows.filter((r) => r.status === status).length;
-  return {
+  // A server that went away and came back only after the last batch showed no new
+  // instance to the batches; one read asks which instance answers now.
+  if (unanswered && backend.serverInstance) await backend.getSettings(call).catch(() => null);
+
+  const report: ImportReport = {
     rows,
     created: count('created'),
     updated: count('updated'),
@@ -233,6 +231,7 @@ export async function commitImport(
     groupsCreated,
     aborted,
   };
+  return vouchedReport(report, watch);
 }
 
 const INVITES_UNSUPPORTED = 'no invitation sent: this directory does not send invitations';

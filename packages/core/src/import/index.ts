@@ -1,3 +1,9 @@
+/**
+ * The import engine's modules for tests and the bench (no public entry re-exports this
+ * file; `@roster/core` lists the curated names). Internals that tie a table to the engine
+ * that read it (`engineOf`, `rememberEngine`) and the slicing helpers (`./yield.js`) stay
+ * private to their modules.
+ */
 export * from './types.js';
 export { readTable } from './read-table.js';
 export { withCell } from './edit.js';
@@ -10,7 +16,7 @@ export { unescapeFormula, splitGroups } from './cells.js';
 export * from './suggest-mapping.js';
 export * from './values.js';
 export { validateRows, type ValidateOptions } from './validate.js';
-export * from './engine.js';
+export { localImportEngine, type ImportEngine } from './engine.js';
 export {
   planImport,
   resolveRole,
@@ -22,7 +28,7 @@ export {
   type PlanTarget,
 } from './plan.js';
 export * from './commit.js';
+export * from './server-restarts.js';
 export { reportToCsv } from './report.js';
 export { importTemplate } from './template.js';
 export * from './api.js';
-export { createSlicer, yieldToHost, type Slicer } from './yield.js';

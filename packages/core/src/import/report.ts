@@ -1,5 +1,5 @@
 import { csvLine } from '../export/csv-format.js';
-import type { ImportReport } from './commit.js';
+import type { ImportReport } from './report-types.js';
 
 /**
  * The import report as a CSV file (UTF-8 with BOM so Excel shows accents), one line per

@@ -1,5 +1,5 @@
 import type { Backend, ServerInstance } from '../backend.js';
-import type { ImportReport, ImportReportRow } from './commit.js';
+import type { ImportReport, ImportReportRow, UnvouchedRows } from './report-types.js';
 
 /**
  * What an import can still vouch for when the server behind a remote backend restarts
@@ -11,11 +11,10 @@ import type { ImportReport, ImportReportRow } from './commit.js';
  * Uses the optional `Backend.serverInstance()`; for a backend without it (memory,
  * IndexedDB: nothing restarts under the page) every row is vouched for.
  *
- * How `commitImport` uses it (three calls):
- * 1. `const watch = watchServerRestarts(backend)` before its first write;
- * 2. `watch.wrote(rows)` after each `createUsers` / `updateUsers` call, with the file row
- *    numbers that call reported as succeeded;
- * 3. `return vouchedReport(report, watch)` instead of `report`.
+ * `commitImport` uses it (so `roster.import.commit` does): it starts the watch before its
+ * first write, calls `wrote` after each `createUsers` / `updateUsers` call with the file
+ * rows that call reported as succeeded (`wroteGroups` after creating groups), and returns
+ * `vouchedReport(report, watch)`. A portal running its own write loop does the same.
  *
  * @example
  * ```ts
@@ -29,32 +28,33 @@ import type { ImportReport, ImportReportRow } from './commit.js';
 export interface ServerRestartWatch {
   /** Records that these rows were written, by the instance that answered last. */
   wrote(rows: Iterable<number>): void;
+  /** Records that these groups were created, by the instance that answered last. */
+  wroteGroups(names: Iterable<string>): void;
   /** The rows a later restart may have lost, with the reason; `null` when there are none. */
   unvouched(): UnvouchedRows | null;
-}
-
-/** Rows written before a restart that lost them. */
-export interface UnvouchedRows {
-  /** File row numbers, in the order they were written. */
-  rows: number[];
-  /** Why, for the admin: the server restarted and its storage is not durable. */
-  message: string;
 }
 
 /** The message for each row the report can no longer vouch for. */
 export const LOST_IN_RESTART =
   'may not be stored: the server restarted during the import and its storage is not durable, so it lost what it held. Check the directory and import this row again';
 
+/** What one server instance answered for. */
+interface Written {
+  instance: ServerInstance;
+  rows: number[];
+  groups: string[];
+}
+
 /** Starts watching `backend`'s server instance (see {@link ServerRestartWatch}). */
 export function watchServerRestarts(backend: Pick<Backend, 'serverInstance'>): ServerRestartWatch {
   /** Every instance seen, in order, with the rows written while it answered. */
-  const seen: { instance: ServerInstance; rows: number[] }[] = [];
-  const current = (): { instance: ServerInstance; rows: number[] } | null => {
+  const seen: Written[] = [];
+  const current = (): Written | null => {
     const instance = backend.serverInstance?.() ?? null;
     if (instance === null) return null;
     const last = seen.at(-1);
     if (last && last.instance.bootId === instance.bootId) return last;
-    const entry = { instance, rows: [] };
+    const entry: Written = { instance, rows: [], groups: [] };
     seen.push(entry);
     return entry;
   };
@@ -63,28 +63,36 @@ export function watchServerRestarts(backend: Pick<Backend, 'serverInstance'>): S
     wrote(rows) {
       current()?.rows.push(...rows);
     },
+    wroteGroups(names) {
+      current()?.groups.push(...names);
+    },
     unvouched() {
       current();
-      const lost: number[] = [];
-      // Rows survive only if every restart after them kept the storage.
+      const rows: number[] = [];
+      const groups: string[] = [];
+      // Writes survive only if every restart after them kept the storage.
       seen.forEach((entry, index) => {
         const later = seen.slice(index + 1);
-        if (later.some((next) => !next.instance.durable)) lost.push(...entry.rows);
+        if (!later.some((next) => !next.instance.durable)) return;
+        rows.push(...entry.rows);
+        groups.push(...entry.groups);
       });
-      return lost.length ? { rows: lost, message: LOST_IN_RESTART } : null;
+      return rows.length || groups.length ? { rows, groups, message: LOST_IN_RESTART } : null;
     },
   };
 }
 
 /**
  * `report` with the rows `watch` can no longer vouch for turned from `created` /
- * `updated` into `failed` (with {@link LOST_IN_RESTART}), and the counts recomputed, so
- * the totals say what the server holds. The same report when nothing was lost.
+ * `updated` into `failed` (with {@link LOST_IN_RESTART}), the counts recomputed and the
+ * lost groups dropped from `groupsCreated`, so the totals say what the server holds;
+ * `lostInRestart` says what was lost and why. The same report when nothing was lost.
  */
 export function vouchedReport(report: ImportReport, watch: ServerRestartWatch): ImportReport {
   const lost = watch.unvouched();
   if (lost === null) return report;
   const rows = new Set(lost.rows);
+  const groups = new Set(lost.groups);
   const changed = report.rows.map((row): ImportReportRow =>
     rows.has(row.row) && (row.status === 'created' || row.status === 'updated')
       ? { ...row, status: 'failed', message: lost.message }
@@ -98,5 +106,7 @@ export function vouchedReport(report: ImportReport, watch: ServerRestartWatch): 
     created: count('created'),
     updated: count('updated'),
     failed: count('failed'),
+    groupsCreated: report.groupsCreated.filter((name) => !groups.has(name)),
+    lostInRestart: lost,
   };
 }

@@ -1,5 +1,8 @@
+import { FIELD_LIMITS } from '../model/limits.js';
+import { textProblem, type TextRules } from '../model/text.js';
 import type { CountryCode } from '../rules/phone.js';
 import { EMAIL_PATTERN, splitGroups, unescapeFormula } from './cells.js';
+import { columnLetter } from './columns.js';
 import { createE164Normalizer } from './fast-phone.js';
 import { IMPORT_FIELDS, type ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
@@ -30,11 +33,20 @@ export interface RowValidator {
 
 type Columns = Partial<Record<ImportField, number>>;
 
-const MAX_NAME = 200;
-const MAX_EMAIL = 254;
-const MAX_EXTERNAL_ID = 256;
-const MAX_GROUP_NAME = 200;
-const MAX_NOTES = 10_000;
+/** How messages name each field's text (then its column: "first name (column B)"). */
+const TEXT_LABELS: Record<ImportField, string> = {
+  name: 'name',
+  firstName: 'first name',
+  middleName: 'middle name',
+  lastName: 'last name',
+  email: 'email',
+  phone: 'phone',
+  groups: 'group name',
+  role: 'role',
+  notes: 'notes',
+  externalId: 'external ID',
+};
+const MULTILINE: TextRules = { multiline: true };
 
 /**
  * Cleans, normalises and checks every data row on its own and against the other rows
@@ -72,6 +84,30 @@ export function createRowValidator(
   const at = Object.fromEntries(
     IMPORT_FIELDS.map((field) => [field, columns[field] ?? -1]),
   ) as Record<ImportField, number>;
+  // " (column B)" per field, and "first name (column B)": built once, used in messages.
+  const inColumn = Object.fromEntries(
+    IMPORT_FIELDS.map((field) => [
+      field,
+      at[field] < 0 ? '' : ` (column ${columnLetter(at[field])})`,
+    ]),
+  ) as Record<ImportField, string>;
+  const labels = Object.fromEntries(
+    IMPORT_FIELDS.map((field) => [field, TEXT_LABELS[field] + inColumn[field]]),
+  ) as Record<ImportField, string>;
+  /**
+   * The issue when `value` holds a character no text field takes — a C0 control (tab and
+   * line breaks allowed in notes) or a bidi control — naming the field, its column, the
+   * character and its position (core's `textProblem`, the same check as the schemas').
+   */
+  const unsafeText = (
+    value: string,
+    field: ImportField,
+    rules?: TextRules,
+    label = labels[field],
+  ): ImportIssue | null => {
+    const found = textProblem(value, label, rules);
+    return found && error(field, found.message, found.problem);
+  };
   const phone = createE164Normalizer(options.defaultCountry);
   // Our CSV exporter escapes formula-like cells with a quote; XLSX cells are never escaped.
   const escaped = subject.format !== 'xlsx';
@@ -93,20 +129,28 @@ export function createRowValidator(
     let issues: readonly ImportIssue[] = warningsByRow.get(row) ?? NO_ISSUES;
 
     let name = cellValue(cells, at.name, escaped);
-    if (name === '')
-      name = [
-        cellValue(cells, at.firstName, escaped),
-        cellValue(cells, at.middleName, escaped),
-        cellValue(cells, at.lastName, escaped),
-      ]
-        .filter(Boolean)
-        .join(' ');
-    if (name.length > MAX_NAME)
+    if (name !== '') {
+      const unsafe = unsafeText(name, 'name');
+      if (unsafe) issues = withIssue(issues, unsafe);
+    } else {
+      const parts: string[] = [];
+      for (const field of NAME_PARTS) {
+        const part = cellValue(cells, at[field], escaped);
+        if (part === '') continue;
+        parts.push(part);
+        const unsafe = unsafeText(part, field);
+        if (unsafe) issues = withIssue(issues, unsafe);
+      }
+      name = parts.join(' ');
+    }
+    if (name.length > FIELD_LIMITS.name)
       issues = withIssue(issues, error('name', 'name is too long', 'too_long'));
 
     const email = cellValue(cells, at.email, escaped) || null;
-    if (email !== null) {
-      if (email.length > MAX_EMAIL)
+    const unsafeEmail = email === null ? null : unsafeText(email, 'email');
+    if (unsafeEmail) issues = withIssue(issues, unsafeEmail);
+    else if (email !== null) {
+      if (email.length > FIELD_LIMITS.email)
         issues = withIssue(issues, error('email', 'email is too long', 'too_long'));
       else if (!EMAIL_PATTERN.test(email))
         issues = withIssue(issues, error('email', 'email is not valid', 'invalid'));
@@ -130,7 +174,9 @@ export function createRowValidator(
 
     const externalId = cellValue(cells, at.externalId, escaped) || null;
     if (externalId !== null) {
-      if (externalId.length > MAX_EXTERNAL_ID)
+      const unsafe = unsafeText(externalId, 'externalId');
+      if (unsafe) issues = withIssue(issues, unsafe);
+      if (externalId.length > FIELD_LIMITS.externalId)
         issues = withIssue(issues, error('externalId', 'external ID is too long', 'too_long'));
       const first = earlierRow(externalIds, externalId.toLowerCase(), row);
       if (first !== undefined) issues = withIssue(issues, duplicateOf('externalId', first));
@@ -142,26 +188,37 @@ export function createRowValidator(
       groups = Object.freeze(splitGroups(groupCell));
       groupLists.set(groupCell, groups);
     }
-    for (const group of groups)
-      if (group.length > MAX_GROUP_NAME)
+    groups.forEach((group, index) => {
+      // Several groups in one cell: "group name 2 (column D)", positions within that name.
+      const label = groups.length > 1 ? `group name ${index + 1}${inColumn.groups}` : undefined;
+      const unsafe = unsafeText(group, 'groups', undefined, label);
+      if (unsafe) issues = withIssue(issues, unsafe);
+      if (group.length > FIELD_LIMITS.groupName)
         issues = withIssue(
           issues,
           error('groups', `group name “${group.slice(0, 40)}…” is too long`, 'too_long'),
         );
+    });
 
     let notes: string | null = cellValue(cells, at.notes, escaped) || null;
     if (notes !== null) {
       if (notes.includes('\r')) notes = notes.replace(/\r\n?/g, '\n');
-      if (notes.length > MAX_NOTES)
+      const unsafe = unsafeText(notes, 'notes', MULTILINE);
+      if (unsafe) issues = withIssue(issues, unsafe);
+      if (notes.length > FIELD_LIMITS.notes)
         issues = withIssue(issues, error('notes', 'notes are too long', 'too_long'));
     }
+
+    const role = cellValue(cells, at.role, escaped) || null;
+    const unsafeRole = role === null ? null : unsafeText(role, 'role');
+    if (unsafeRole) issues = withIssue(issues, unsafeRole);
 
     const values: ImportValues = {
       name: name || null,
       email,
       phone: phoneValue,
       groups,
-      role: cellValue(cells, at.role, escaped) || null,
+      role,
       notes,
       externalId,
     };
@@ -200,6 +257,7 @@ export function columnsOf(mapping: ColumnMapping): Columns {
 }
 
 const NO_ISSUES: readonly ImportIssue[] = Object.freeze([]);
+const NAME_PARTS = ['firstName', 'middleName', 'lastName'] as const;
 
 /** `issues` and `issue`: a new list (the one given may be shared or frozen). */
 export function withIssue(

@@ -1,3 +1,4 @@
+import type { TextProblem } from '../model/text.js';
 import type { ImportField } from './fields.js';
 import type { TableWarningCode } from './types.js';
 
@@ -28,6 +29,8 @@ export type ImportIssueCode =
   | 'conflict'
   | 'unknown_group'
   | 'unknown_role'
+  /** A C0 or bidi control character (see `textProblem`). */
+  | TextProblem
   | TableWarningCode;
 
 /** A problem with one row, in plain language, naming the field. */

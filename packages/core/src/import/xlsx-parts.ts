@@ -1,4 +1,4 @@
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
 import { RuleError } from '../errors/index.js';
 import { tooWide } from './tokenize.js';
 
@@ -25,17 +25,20 @@ const NEEDED_TYPES = /\/(worksheet|sharedStrings|styles)$/;
 /**
  * Unpacks the parts of an XLSX workbook that reading its sheets needs — the workbook, its
  * relationships, the shared strings, the styles and the sheets it lists — and nothing else:
- * media, printer settings and entries nothing references stay compressed. Streamed, and
- * stopped with a {@link RuleError} the moment a part passes `limits.entryBytes`, all of
- * them together `limits.totalBytes`, or a sheet passes `limits.rows` rows with values or
- * `limits.columns` cells in a row. Compressed sizes are never trusted: a 2 MB file can hold
- * a 2 GiB entry.
+ * media, printer settings and entries nothing references stay compressed. Each part is
+ * held to the size the zip declares for it (its central directory, else its local
+ * header; a file without a readable directory is refused): a declared size past
+ * `limits.entryBytes`, or all of them together past `limits.totalBytes`, is refused before
+ * anything is inflated, and a part that unpacks to more than it declares is stopped there.
+ * Streamed, and stopped with a {@link RuleError} the moment a sheet passes `limits.rows`
+ * rows with values or `limits.columns` cells in a row, or a text passes the cell limit.
+ * Compressed sizes are never trusted: a 2 MB file can hold a 2 GiB entry.
  */
 export function unpackWorkbookParts(
   zip: Uint8Array,
   limits: PartLimits,
 ): Record<string, Uint8Array> {
-  const budget = { total: 0 };
+  const budget = { declaredTotal: 0, declared: declaredSizes(zip) };
   const head = unpack(zip, (name) => name === WORKBOOK || name === WORKBOOK_RELS, limits, budget);
   const rels = head[WORKBOOK_RELS];
   if (!head[WORKBOOK] || !rels)
@@ -60,16 +63,66 @@ function neededTargets(rels: string): Set<string> {
   return targets;
 }
 
+/**
+ * The unpacked size each entry declares in the zip's central directory, read without
+ * inflating anything (fflate's documented `filter`, which sees every entry's sizes and
+ * here declines them all). Streaming writers leave the sizes out of the local headers
+ * the streaming reader sees; the central directory at the end still has them. A file
+ * without a readable directory is no workbook Excel could open either (a truncated
+ * download): it is refused here, so every part read has a declared size to be held to.
+ */
+function declaredSizes(zip: Uint8Array): Map<string, number> {
+  const sizes = new Map<string, number>();
+  try {
+    unzipSync(zip, {
+      filter: (entry) => {
+        sizes.set(entry.name, entry.originalSize);
+        return false;
+      },
+    });
+  } catch (error) {
+    throw unreadable(error);
+  }
+  return sizes;
+}
+
 function unpack(
   zip: Uint8Array,
   wanted: (name: string) => boolean,
   limits: PartLimits,
-  budget: { total: number },
+  budget: { declaredTotal: number; declared: ReadonlyMap<string, number> },
 ): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
   let refusal: RuleError | null = null;
   const unzip = new Unzip((file: UnzipFile) => {
     if (!wanted(file.name) || refusal) return;
+    // Every part read declares its size: in the central directory (the zip's own record,
+    // which every unzip tool goes by), else in its local header. One past a limit is
+    // refused before any inflating; a smaller one is held to while streaming: a part that
+    // unpacks to more than it declares is refused there (damaged or forged). So no part
+    // ever unpacks past the limits, whatever its headers say.
+    const declared = budget.declared.get(file.name) ?? file.originalSize;
+    if (declared === undefined) {
+      refusal = unreadable(new Error(`${file.name} is not in the archive's directory`));
+      return;
+    }
+    if (declared > limits.entryBytes) {
+      refusal = tooBig(
+        `The part “${file.name}” of this workbook unpacks`,
+        limits.entryBytes,
+        declared,
+      );
+      return;
+    }
+    budget.declaredTotal += declared;
+    if (budget.declaredTotal > limits.totalBytes) {
+      refusal = tooBig(
+        'The sheets of this workbook unpack',
+        limits.totalBytes,
+        budget.declaredTotal,
+      );
+      return;
+    }
     const chunks: Uint8Array[] = [];
     let size = 0;
     const scan = new PartScan(limits, file.name.includes('worksheets/'));
@@ -80,13 +133,7 @@ function unpack(
         return;
       }
       size += data.length;
-      budget.total += data.length;
-      refusal =
-        size > limits.entryBytes
-          ? tooBig(`The part “${file.name}” of this workbook`, limits.entryBytes)
-          : budget.total > limits.totalBytes
-            ? tooBig('The sheets of this workbook', limits.totalBytes)
-            : scan.push(data, final);
+      refusal = size > declared ? oversized(file.name, declared) : scan.push(data, final);
       if (refusal) {
         file.terminate();
         return;
@@ -222,10 +269,18 @@ function textTooLong(row: number | null, max: number): RuleError {
   );
 }
 
-function tooBig(what: string, max: number): RuleError {
+/** `declared`: the size the zip says the part(s) unpack to, past `max`. */
+function tooBig(what: string, max: number, declared: number): RuleError {
   return new RuleError(
-    `${what} unpacks to more than ${(max / 1024 / 1024).toFixed(0)} MB, the most one import reads. Save only the sheet with the users as a new workbook, or as CSV.`,
-    { details: { limit: 'unzippedBytes', max } },
+    `${what} to more than ${(max / 1024 / 1024).toFixed(0)} MB, the most one import reads. Save only the sheet with the users as a new workbook, or as CSV.`,
+    { details: { limit: 'unzippedBytes', max, declared } },
+  );
+}
+
+function oversized(part: string, declared: number): RuleError {
+  return new RuleError(
+    `This workbook is damaged: its part “${part}” unpacks to more than the ${declared.toLocaleString('en-US')} bytes it declares. Save it again from Excel, or as CSV.`,
+    { details: { part, declared } },
   );
 }
 

@@ -1,30 +1,31 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { pageLimit } from './query.js';
 import { Actor, Id, Timestamp } from './common.js';
 
 /** One admin action: who did what to which record, when, with before/after snapshots. */
 export const AuditEvent = z.object({
   id: Id,
   at: Timestamp,
-  actor: Actor.nullable(),
+  actor: z.nullable(Actor),
   /** e.g. `user.create`, `user.deactivate`, `group.rename`, `device.sign_out`. */
   action: z.string(),
   targetType: z.enum(['user', 'group', 'device', 'settings']),
   targetId: Id,
   /** The user the event concerns, for per-user audit queries. */
-  userId: Id.nullable(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
+  userId: z.nullable(Id),
+  before: z.nullable(z.unknown()),
+  after: z.nullable(z.unknown()),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditQuery = z.object({
-  userId: Id.optional(),
-  targetId: Id.optional(),
-  action: z.string().optional(),
-  since: Timestamp.optional(),
-  until: Timestamp.optional(),
-  limit: z.number().int().min(1).max(1000).default(100),
-  cursor: z.string().optional(),
+  userId: z.optional(Id),
+  targetId: z.optional(Id),
+  action: z.optional(z.string()),
+  since: z.optional(Timestamp),
+  until: z.optional(Timestamp),
+  limit: pageLimit(100),
+  cursor: z.optional(z.string()),
 });
 export type AuditQueryInput = z.input<typeof AuditQuery>;
 export type AuditQuery = z.output<typeof AuditQuery>;

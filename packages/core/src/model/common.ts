@@ -1,4 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { ensureEnglishMessages } from './zod-locale.js';
+
+ensureEnglishMessages();
 import type { RosterErrorCode } from '../errors/roster-error.js';
 
 /** ISO-8601 timestamp string (UTC), e.g. `2026-11-23T08:00:00.000Z`. */
@@ -6,19 +9,19 @@ export const Timestamp = z.iso.datetime({ offset: true });
 export type Timestamp = z.infer<typeof Timestamp>;
 
 /** Record identifier: opaque, non-empty, at most 128 characters. */
-export const Id = z.string().min(1).max(128);
+export const Id = z.string().check(z.minLength(1), z.maxLength(128));
 export type Id = z.infer<typeof Id>;
 
 /** Optimistic-concurrency version; starts at 1 and grows by one on every write. */
-export const Version = z.number().int().positive();
+export const Version = z.int().check(z.positive());
 
 /** Phone number in E.164 form: `+` then 7 to 15 digits. */
 export const E164 = z
   .string()
-  .regex(/^\+[1-9]\d{6,14}$/, 'phone must be in E.164 form, e.g. +27821234567');
+  .check(z.regex(/^\+[1-9]\d{6,14}$/, 'phone must be in E.164 form, e.g. +27821234567'));
 
 /** The signed-in admin performing an operation; recorded in the audit trail. */
-export const Actor = z.object({ id: Id, name: z.string().optional() });
+export const Actor = z.object({ id: Id, name: z.optional(z.string()) });
 export type Actor = z.infer<typeof Actor>;
 
 /** A page of results: `total` counts every match, `nextCursor` is null on the last page. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Timestamp } from './common.js';
 import { refuseUnsafeText } from './text.js';
 
@@ -19,14 +19,22 @@ export type Device = z.infer<typeof Device>;
  * user) refreshes that device; otherwise a new device is registered.
  */
 export const DeviceInput = z.object({
-  id: Id.optional(),
+  id: z.optional(Id),
   name: z
     .string()
-    .trim()
-    .min(1, 'device name is required')
-    .max(200)
-    .check(refuseUnsafeText('device name')),
-  platform: z.string().trim().max(100).check(refuseUnsafeText('platform')).default(''),
-  appVersion: z.string().trim().max(50).check(refuseUnsafeText('app version')).default(''),
+    .check(
+      z.trim(),
+      z.minLength(1, 'device name is required'),
+      z.maxLength(200),
+      refuseUnsafeText('device name'),
+    ),
+  platform: z._default(
+    z.string().check(z.trim(), z.maxLength(100), refuseUnsafeText('platform')),
+    '',
+  ),
+  appVersion: z._default(
+    z.string().check(z.trim(), z.maxLength(50), refuseUnsafeText('app version')),
+    '',
+  ),
 });
 export type DeviceInput = z.input<typeof DeviceInput>;

@@ -1,5 +1,5 @@
 import { GroupName } from './group.js';
-import { Email, ExternalId, maxLengthOf, UserName, UserNotes } from './user.js';
+import { EMAIL_MAX_LENGTH, ExternalId, maxLengthOf, UserName, UserNotes } from './user.js';
 
 /**
  * The longest value each field accepts, read from its schema (the one place a limit is
@@ -12,7 +12,7 @@ import { Email, ExternalId, maxLengthOf, UserName, UserNotes } from './user.js';
  */
 export const FIELD_LIMITS = {
   name: maxLengthOf(UserName),
-  email: maxLengthOf(Email.in),
+  email: EMAIL_MAX_LENGTH,
   notes: maxLengthOf(UserNotes),
   externalId: maxLengthOf(ExternalId),
   groupName: maxLengthOf(GroupName),

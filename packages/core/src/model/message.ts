@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Timestamp } from './common.js';
 import { Channel } from './user.js';
 
@@ -14,7 +14,7 @@ export const Message = z.object({
   /** Email address or E.164 phone number. */
   to: z.string(),
   /** The user the message is about (for a bounce notice: the user whose invite bounced). */
-  userId: Id.nullable(),
+  userId: z.nullable(Id),
   subject: z.string(),
   body: z.string(),
   /** Attachment for data exports: file name, MIME type and text content. */
@@ -22,7 +22,7 @@ export const Message = z.object({
     z.object({ filename: z.string(), contentType: z.string(), content: z.string() }),
   ),
   status: z.enum(['sent', 'failed']),
-  error: z.string().nullable(),
+  error: z.nullable(z.string()),
   createdAt: Timestamp,
 });
 export type Message = z.infer<typeof Message>;

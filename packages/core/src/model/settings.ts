@@ -1,35 +1,35 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** A role (access type) users can have. `owner` roles are protected from removal of the last one. */
 export const RoleDefinition = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   /** True for roles whose last active holder cannot be deleted or deactivated. */
-  owner: z.boolean().default(false),
+  owner: z._default(z.boolean(), false),
 });
 export type RoleDefinition = z.infer<typeof RoleDefinition>;
 
 /** Password complexity rules; checked by {@link checkPassword}. */
 export const PasswordPolicy = z.object({
-  minLength: z.number().int().min(1).max(256).default(12),
-  requireLowercase: z.boolean().default(true),
-  requireUppercase: z.boolean().default(true),
-  requireDigit: z.boolean().default(true),
-  requireSymbol: z.boolean().default(false),
+  minLength: z._default(z.int().check(z.minimum(1), z.maximum(256)), 12),
+  requireLowercase: z._default(z.boolean(), true),
+  requireUppercase: z._default(z.boolean(), true),
+  requireDigit: z._default(z.boolean(), true),
+  requireSymbol: z._default(z.boolean(), false),
   /** Refuse passwords containing the user's name parts or email local part. */
-  forbidPersonalInfo: z.boolean().default(true),
+  forbidPersonalInfo: z._default(z.boolean(), true),
 });
 export type PasswordPolicy = z.infer<typeof PasswordPolicy>;
 
 /** Account-wide settings. */
 export const AccountSettings = z.object({
-  roles: z.array(RoleDefinition).min(1),
-  defaultRole: z.string().min(1),
+  roles: z.array(RoleDefinition).check(z.minLength(1)),
+  defaultRole: z.string().check(z.minLength(1)),
   passwordPolicy: PasswordPolicy,
-  maxDevicesPerUser: z.number().int().min(1).max(100),
-  invitationExpiryDays: z.number().int().min(1).max(365),
-  retentionDays: z.number().int().min(1).max(3650),
-  version: z.number().int().positive(),
+  maxDevicesPerUser: z.int().check(z.minimum(1), z.maximum(100)),
+  invitationExpiryDays: z.int().check(z.minimum(1), z.maximum(365)),
+  retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
+  version: z.int().check(z.positive()),
 });
 export type AccountSettings = z.infer<typeof AccountSettings>;
 
@@ -55,8 +55,10 @@ export const DEFAULT_SETTINGS: AccountSettings = {
   version: 1,
 };
 
-export const SettingsPatch = AccountSettings.omit({ version: true })
-  .extend({ passwordPolicy: PasswordPolicy.partial() })
-  .partial()
-  .strict();
+export const SettingsPatch = z.partial(
+  z.strictObject({
+    ...z.omit(AccountSettings, { version: true }).shape,
+    passwordPolicy: z.partial(PasswordPolicy),
+  }),
+);
 export type SettingsPatch = z.input<typeof SettingsPatch>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Characters no text field accepts: C0 controls (U+0000–U+001F, DEL U+007F) are
@@ -62,9 +62,9 @@ export function textProblem(
 /**
  * A string schema refusing control and bidi characters (see {@link textProblem}) with
  * a `custom` issue on the field whose `params.reason` is the {@link TextProblem}.
- * Length limits stay on the schema (`.max`), so `maxLength` reads them back.
+ * Length limits stay on the schema (`z.maxLength`), so {@link maxLengthOf} reads them back.
  */
-export function safeText(field: string, rules: TextRules = {}): z.ZodString {
+export function safeText(field: string, rules: TextRules = {}): z.ZodMiniString<string> {
   return z.string().check(refuseUnsafeText(field, rules));
 }
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { E164, Id, Timestamp, Version } from './common.js';
 import { refuseUnsafeText } from './text.js';
 
@@ -33,17 +33,28 @@ export const Invitation = z.object({
   sentAt: Timestamp,
   expiresAt: Timestamp,
   /** How many times it was sent (first invite counts 1). */
-  sendCount: z.number().int().nonnegative(),
+  sendCount: z.int().check(z.nonnegative()),
   /** Set when the mail/SMS system rejected the delivery. */
-  bouncedAt: Timestamp.nullable(),
-  bounceReason: z.string().nullable(),
+  bouncedAt: z.nullable(Timestamp),
+  bounceReason: z.nullable(z.string()),
 });
 export type Invitation = z.infer<typeof Invitation>;
 
-/** The `.max` of a string schema: limits are read from the schemas, never retyped. */
-export function maxLengthOf(schema: { maxLength: number | null }): number {
-  if (schema.maxLength === null) throw new Error('the schema has no maximum length');
-  return schema.maxLength;
+/**
+ * The `z.maxLength` of a string schema: limits are read from the schemas, never retyped.
+ * The tightest `max_length` check in the schema's definition (`_zod.def.checks`, typed
+ * by zod for introspection); `text-fields.test.ts` checks that a value of exactly this
+ * length passes and one longer fails.
+ */
+export function maxLengthOf(schema: z.ZodMiniString<string>): number {
+  let maximum = Infinity;
+  for (const check of schema._zod.def.checks ?? []) {
+    const def = check._zod.def;
+    if (def.check === 'max_length')
+      maximum = Math.min(maximum, (def as z.core.$ZodCheckMaxLengthDef).maximum);
+  }
+  if (maximum === Infinity) throw new Error('the schema has no maximum length');
+  return maximum;
 }
 
 /** Lower-cased, trimmed email: the key for case-insensitive uniqueness. */
@@ -51,35 +62,41 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Email as entered by an admin: trimmed, must look like an address. */
-export const Email = z
+/** Email text before its address check: trimmed, one line, at most 254 characters. */
+const EmailText = z
   .string()
-  .trim()
-  .max(254, 'email is too long')
-  .check(refuseUnsafeText('email'))
-  .pipe(z.email({ message: 'email is not valid' }));
+  .check(z.trim(), z.maxLength(254, 'email is too long'), refuseUnsafeText('email'));
+
+/** Email as entered by an admin: trimmed, must look like an address. */
+export const Email = z.pipe(EmailText, z.email({ message: 'email is not valid' }));
+
+/** The longest email accepted (the limit of {@link Email}, read from its schema). */
+export const EMAIL_MAX_LENGTH = maxLengthOf(EmailText);
 
 /** A user's full name as an admin enters it: one line, no control or bidi characters. */
 export const UserName = z
   .string()
-  .trim()
-  .min(1, 'name is required')
-  .max(200, 'name is too long')
-  .check(refuseUnsafeText('name'));
+  .check(
+    z.trim(),
+    z.minLength(1, 'name is required'),
+    z.maxLength(200, 'name is too long'),
+    refuseUnsafeText('name'),
+  );
 
 /** Free-text notes about a user: tabs and line breaks allowed, other controls not. */
 export const UserNotes = z
   .string()
-  .max(10_000, 'notes are too long')
-  .check(refuseUnsafeText('notes', { multiline: true }));
+  .check(z.maxLength(10_000, 'notes are too long'), refuseUnsafeText('notes', { multiline: true }));
 
 /** The user's id in the portal's other systems (HR, identity provider). */
 export const ExternalId = z
   .string()
-  .trim()
-  .min(1, 'external ID is empty')
-  .max(256, 'external ID is too long')
-  .check(refuseUnsafeText('external ID'));
+  .check(
+    z.trim(),
+    z.minLength(1, 'external ID is empty'),
+    z.maxLength(256, 'external ID is too long'),
+    refuseUnsafeText('external ID'),
+  );
 
 /**
  * A user as a {@link Store} keeps it: `status` is the lifecycle status, because
@@ -87,17 +104,17 @@ export const ExternalId = z
  */
 export const UserRecord = z.object({
   id: Id,
-  name: z.string().min(1).max(maxLengthOf(UserName)),
-  email: z.string().nullable(),
-  phone: E164.nullable(),
-  role: z.string().min(1),
+  name: z.string().check(z.minLength(1), z.maxLength(maxLengthOf(UserName))),
+  email: z.nullable(z.string()),
+  phone: z.nullable(E164),
+  role: z.string().check(z.minLength(1)),
   groupIds: z.array(Id),
   notes: z.string(),
-  externalId: z.string().nullable(),
+  externalId: z.nullable(z.string()),
   status: UserStatus,
-  invitation: Invitation.nullable(),
-  lastLoginAt: Timestamp.nullable(),
-  deletedAt: Timestamp.nullable(),
+  invitation: z.nullable(Invitation),
+  lastLoginAt: z.nullable(Timestamp),
+  deletedAt: z.nullable(Timestamp),
   version: Version,
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -110,7 +127,7 @@ export type UserRecord = z.infer<typeof UserRecord>;
  * back as `expired` and matches the `expired` filter, not the `invited` one.
  * Whether the user ever logged in is {@link lifecycleStatus} of it.
  */
-export const User = UserRecord.extend({ status: DisplayStatus });
+export const User = z.extend(UserRecord, { status: DisplayStatus });
 export type User = z.infer<typeof User>;
 
 /**
@@ -121,8 +138,8 @@ const UserFields = {
   name: UserName,
   email: Email,
   /** As typed: E.164, or a national number when the facade has a `defaultCountry`. */
-  phone: z.string().trim().min(1, 'phone is empty').check(refuseUnsafeText('phone')),
-  role: z.string().trim().min(1, 'role is required').check(refuseUnsafeText('role')),
+  phone: z.string().check(z.trim(), z.minLength(1, 'phone is empty'), refuseUnsafeText('phone')),
+  role: z.string().check(z.trim(), z.minLength(1, 'role is required'), refuseUnsafeText('role')),
   groupIds: z.array(Id),
   notes: UserNotes,
   externalId: ExternalId,
@@ -137,28 +154,27 @@ const emailOrPhone = {
 export const CreateUserInput = z
   .object({
     name: UserFields.name,
-    email: UserFields.email.nullish(),
-    phone: UserFields.phone.nullish(),
-    role: UserFields.role.optional(),
-    groupIds: UserFields.groupIds.optional(),
-    notes: UserFields.notes.optional(),
-    externalId: UserFields.externalId.nullish(),
+    email: z.nullish(UserFields.email),
+    phone: z.nullish(UserFields.phone),
+    role: z.optional(UserFields.role),
+    groupIds: z.optional(UserFields.groupIds),
+    notes: z.optional(UserFields.notes),
+    externalId: z.nullish(UserFields.externalId),
     /** Optional caller-chosen id (imports and migrations); generated when absent. */
-    id: Id.optional(),
+    id: z.optional(Id),
   })
-  .refine((input) => Boolean(input.email) || Boolean(input.phone), emailOrPhone);
+  .check(z.refine((input) => Boolean(input.email) || Boolean(input.phone), emailOrPhone));
 export type CreateUserInput = z.input<typeof CreateUserInput>;
 
 /** Fields an admin may change. `null` clears an optional field. */
-export const UserPatch = z
-  .object({
+export const UserPatch = z.partial(
+  z.strictObject({
     ...UserFields,
-    email: UserFields.email.nullable(),
-    phone: UserFields.phone.nullable(),
-    externalId: UserFields.externalId.nullable(),
-  })
-  .partial()
-  .strict();
+    email: z.nullable(UserFields.email),
+    phone: z.nullable(UserFields.phone),
+    externalId: z.nullable(UserFields.externalId),
+  }),
+);
 export type UserPatch = z.input<typeof UserPatch>;
 
 /**
@@ -178,9 +194,9 @@ export function displayStatus(
 /** Normalised fields as backends receive them: phone already E.164, optional ones null. */
 const NormalizedFields = {
   ...UserFields,
-  email: UserFields.email.nullable(),
-  phone: E164.nullable(),
-  externalId: UserFields.externalId.nullable(),
+  email: z.nullable(UserFields.email),
+  phone: z.nullable(E164),
+  externalId: z.nullable(UserFields.externalId),
 };
 
 /**
@@ -189,11 +205,11 @@ const NormalizedFields = {
  */
 export const NewUser = z
   .object({ id: Id, ...NormalizedFields })
-  .refine((input) => input.email !== null || input.phone !== null, emailOrPhone);
+  .check(z.refine((input) => input.email !== null || input.phone !== null, emailOrPhone));
 export type NewUser = z.infer<typeof NewUser>;
 
 /** A validated, normalised patch as backends receive it (phone already E.164). */
-export const NormalizedUserPatch = z.object(NormalizedFields).partial().strict();
+export const NormalizedUserPatch = z.partial(z.strictObject(NormalizedFields));
 export type NormalizedUserPatch = z.infer<typeof NormalizedUserPatch>;
 
 /** The lifecycle status behind a display status: `expired` and `bounced` users are `invited`. */

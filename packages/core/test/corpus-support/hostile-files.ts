@@ -52,8 +52,17 @@ export function repeatedEntry(
   };
 }
 
-/** A zip archive (no zip64: every size below 4 GiB) of deflated entries. */
-export function zipArchive(entries: ZipEntry[]): Uint8Array {
+/**
+ * A zip archive (no zip64: every size below 4 GiB) of deflated entries. `descriptor`: as
+ * streaming writers do, the local headers declare no sizes (flag bit 3) and a data
+ * descriptor follows each entry's data, so a streaming reader learns no size up front.
+ * `directory: false` leaves out the central directory (a truncated download), so no size
+ * is declared anywhere a reader can see before inflating.
+ */
+export function zipArchive(
+  entries: ZipEntry[],
+  { descriptor = false, directory: withDirectory = true } = {},
+): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -62,26 +71,36 @@ export function zipArchive(entries: ZipEntry[]): Uint8Array {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    const flags = descriptor ? 0x0808 : 0x0800; // UTF-8 names (+ sizes in a descriptor)
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(entry.crc >>> 0, 14);
-    local.writeUInt32LE(entry.deflated.length, 18);
-    local.writeUInt32LE(entry.size, 22);
+    if (!descriptor) {
+      local.writeUInt32LE(entry.crc >>> 0, 14);
+      local.writeUInt32LE(entry.deflated.length, 18);
+      local.writeUInt32LE(entry.size, 22);
+    }
     local.writeUInt16LE(name.length, 26);
+    const trailer = Buffer.alloc(descriptor ? 16 : 0);
+    if (descriptor) {
+      trailer.writeUInt32LE(0x08074b50, 0);
+      trailer.writeUInt32LE(entry.crc >>> 0, 4);
+      trailer.writeUInt32LE(entry.deflated.length, 8);
+      trailer.writeUInt32LE(entry.size, 12);
+    }
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(entry.crc >>> 0, 16);
     central.writeUInt32LE(entry.deflated.length, 20);
     central.writeUInt32LE(entry.size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(entry.deflated));
+    locals.push(local, name, Buffer.from(entry.deflated), trailer);
     centrals.push(central, name);
-    offset += local.length + name.length + entry.deflated.length;
+    offset += local.length + name.length + entry.deflated.length + trailer.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
@@ -90,7 +109,7 @@ export function zipArchive(entries: ZipEntry[]): Uint8Array {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+  return new Uint8Array(Buffer.concat(withDirectory ? [...locals, directory, end] : locals));
 }
 
 /**

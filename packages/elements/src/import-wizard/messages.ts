@@ -110,6 +110,8 @@ export interface ImportWizardMessages {
   // Result
   resultHeading: string;
   resultCancelled: string;
+  /** The server restarted mid-import without durable storage and lost this many rows. */
+  lostInRestart: (rows: number) => string;
   outcome: Record<ImportRowStatus, string>;
   reinvited: (count: number) => string;
   groupsCreated: (names: string) => string;
@@ -270,6 +272,10 @@ export const en: ImportWizardMessages = {
   cancelling: 'Cancelling after this batch…',
   resultHeading: 'Import finished',
   resultCancelled: 'Import cancelled: rows not reached were not imported.',
+  lostInRestart: (rows) =>
+    rows === 1
+      ? 'The server restarted during the import and does not keep its data: 1 row imported before the restart is gone and counted as not imported. Check the directory and import it again.'
+      : `The server restarted during the import and does not keep its data: ${n(rows, 'en')} rows imported before the restart are gone and counted as not imported. Check the directory and import them again.`,
   outcome: {
     created: 'Created',
     updated: 'Updated',
@@ -421,6 +427,10 @@ export const de: ImportWizardMessages = {
   cancelling: 'Wird nach diesem Stapel abgebrochen…',
   resultHeading: 'Import abgeschlossen',
   resultCancelled: 'Import abgebrochen: Nicht erreichte Zeilen wurden nicht importiert.',
+  lostInRestart: (rows) =>
+    rows === 1
+      ? 'Der Server wurde während des Imports neu gestartet und speichert seine Daten nicht dauerhaft: 1 vor dem Neustart importierte Zeile ist verloren und zählt als nicht importiert. Prüfen Sie das Verzeichnis und importieren Sie sie erneut.'
+      : `Der Server wurde während des Imports neu gestartet und speichert seine Daten nicht dauerhaft: ${n(rows, 'de')} vor dem Neustart importierte Zeilen sind verloren und zählen als nicht importiert. Prüfen Sie das Verzeichnis und importieren Sie sie erneut.`,
   outcome: {
     created: 'Angelegt',
     updated: 'Aktualisiert',

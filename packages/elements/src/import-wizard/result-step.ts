@@ -46,6 +46,7 @@ export function renderResultStep(p: ResultStepProps) {
   const created = report.created;
   return html`
     ${report.aborted ? html`<p class="state" role="status">${t.resultCancelled}</p>` : nothing}
+    ${report.lostInRestart ? html`<p class="state error" role="alert">${t.lostInRestart(report.lostInRestart.rows.length)}</p>` : nothing}
     <dl class="counts" part="counts">
       ${OUTCOMES.filter((status) => status !== 'cancelled' || report.cancelled > 0).map(
         (status) =>

@@ -41,9 +41,18 @@ export interface SettingsDraft {
 export function rangeOf(field: NumberField): { min: number; max: number } {
   const schema =
     field === 'passwordPolicy.minLength'
-      ? PasswordPolicy.shape.minLength.unwrap()
+      ? PasswordPolicy.shape.minLength._zod.def.innerType
       : AccountSettings.shape[field];
-  return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
+  // Core's schemas are zod/mini: their bounds are the inclusive checks in the definition.
+  let min = 0;
+  let max = Number.MAX_SAFE_INTEGER;
+  for (const check of schema._zod.def.checks ?? []) {
+    const def = check._zod.def;
+    if (!('value' in def) || typeof def.value !== 'number') continue;
+    if (def.check === 'greater_than') min = Math.max(min, def.value);
+    if (def.check === 'less_than') max = Math.min(max, def.value);
+  }
+  return { min, max };
 }
 
 /** A draft showing `settings` as stored. */

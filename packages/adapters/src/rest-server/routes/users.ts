@@ -1,5 +1,4 @@
 import {
-  DeviceInput,
   NormalizedUserPatch,
   NotFoundError,
   type NewUser,
@@ -12,6 +11,7 @@ import {
   type UserUpdate,
 } from '@roster/core';
 import { validationErrorFromZod } from '@roster/core/backend-kit';
+import * as z from 'zod';
 import { decodeUserQuery, etagOf } from '../../rest/wire/index.js';
 import {
   checkBatch,
@@ -24,7 +24,14 @@ import {
   type Route,
   type RouteContext,
 } from '../context.js';
-import { CreateUsersBody, IdsBody, LookupBody, NewUserItem, UpdateUsersBody } from '../bodies.js';
+import {
+  CreateUsersBody,
+  IdsBody,
+  LoginBody,
+  LookupBody,
+  NewUserItem,
+  UpdateUsersBody,
+} from '../bodies.js';
 import { capIssues } from '../issue-cap.js';
 import { strayFields, unknownFieldIssues, type BodyIssue } from '../unknown-fields.js';
 import { json, noContent } from '../respond.js';
@@ -100,7 +107,7 @@ export const userRoutes: Route[] = [
       const failed: BulkFailure[] = [];
       const unknown: BodyIssue[] = [];
       for (const [index, raw] of body.users.entries()) {
-        const parsed = NewUserItem.safeParse(raw);
+        const parsed = z.safeParse(NewUserItem, raw);
         if (parsed.success) {
           unknown.push(...strayFields(raw, parsed.data, ['users', index]));
           valid.push(parsed.data);
@@ -141,7 +148,7 @@ export const userRoutes: Route[] = [
       const failed: BulkFailure[] = [];
       const unknown: BodyIssue[] = [];
       for (const [index, update] of updates.entries()) {
-        const patch = NormalizedUserPatch.safeParse(update.patch);
+        const patch = z.safeParse(NormalizedUserPatch, update.patch);
         if (patch.success) {
           unknown.push(...strayFields(update.patch, patch.data, ['updates', index, 'patch']));
           valid.push({ ...update, patch: patch.data });
@@ -243,7 +250,7 @@ export const userRoutes: Route[] = [
     operation: 'recordLogin',
     async handle(ctx) {
       const id = idParam(ctx);
-      const device = parseInput(DeviceInput.strict(), ctx.body, 'request body');
+      const device = parseInput(LoginBody, ctx.body, 'request body');
       return json(await ctx.backend.recordLogin(id, device, ctx.call));
     },
   },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Change events on the wire. The handler numbers every change it sees in a log
@@ -20,11 +20,11 @@ export const ChangeKindSchema = z.enum(['users', 'groups', 'devices', 'settings'
 
 /** One change as the handler logged it. */
 export const ChangeRecord = z.object({
-  seq: z.number().int().nonnegative(),
+  seq: z.int().check(z.nonnegative()),
   kind: ChangeKindSchema,
   ids: z.array(z.string()),
   /** The client (its `Roster-Client` id) whose request caused it, when known. */
-  source: z.string().nullable(),
+  source: z.nullable(z.string()),
 });
 export type ChangeRecord = z.output<typeof ChangeRecord>;
 
@@ -32,7 +32,7 @@ export type ChangeRecord = z.output<typeof ChangeRecord>;
 export const ChangeBatch = z.object({
   stream: z.string(),
   /** Position to ask from next time (`<stream>:<last>`). */
-  last: z.number().int().nonnegative(),
+  last: z.int().check(z.nonnegative()),
   /** True when the log could not resume from `after`: refresh everything. */
   reset: z.boolean(),
   events: z.array(ChangeRecord),

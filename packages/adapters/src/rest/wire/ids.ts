@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Record ids on the wire: 1 to 128 of the characters `A-Z a-z 0-9 - _ . ~ : @`, not
@@ -15,7 +15,7 @@ export const SAFE_ID_RULE =
   'ids are 1 to 128 letters, digits or - _ . ~ : @ and do not start with "."';
 
 /** A record id the REST contract can carry in a path (see {@link SAFE_ID_PATTERN}). */
-export const SafeId = z.string().regex(SAFE_ID_PATTERN, SAFE_ID_RULE);
+export const SafeId = z.string().check(z.regex(SAFE_ID_PATTERN, SAFE_ID_RULE));
 
 /** Whether `id` is a {@link SafeId}. */
 export function isSafeId(id: string): boolean {

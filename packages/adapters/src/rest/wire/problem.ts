@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ROSTER_ERROR_CODES, toIssueCode, type RosterErrorCode } from '@roster/core';
 
 /** Media type of error bodies (RFC 9457, "Problem Details for HTTP APIs"). */
@@ -16,24 +16,24 @@ export function problemType(code: RosterErrorCode): string {
  * unknown members are ignored, and a body that is not this shape falls back to the status.
  */
 export const ProblemDetails = z.object({
-  type: z.string().default('about:blank'),
-  title: z.string().default(''),
-  status: z.number().int().optional(),
-  detail: z.string().optional(),
+  type: z._default(z.string(), 'about:blank'),
+  title: z._default(z.string(), ''),
+  status: z.optional(z.int()),
+  detail: z.optional(z.string()),
   /** The `RosterError` code; the client rebuilds the same error class from it. */
-  code: z.enum(CODES).optional(),
+  code: z.optional(z.enum(CODES)),
   /** Field-level problems of a `validation` error, zod-style. */
-  issues: z
-    .array(
+  issues: z.optional(
+    z.array(
       z.object({
         path: z.array(z.union([z.string(), z.number()])),
         message: z.string(),
-        code: z.string().transform(toIssueCode).optional(),
+        code: z.optional(z.pipe(z.string(), z.transform(toIssueCode))),
       }),
-    )
-    .optional(),
+    ),
+  ),
   /** Extra facts (ids, current version); never secrets. */
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.optional(z.record(z.string(), z.unknown())),
 });
 export type ProblemDetails = z.output<typeof ProblemDetails>;
 

@@ -1,0 +1,103 @@
+/**
+ * <roster-import-wizard> when the server behind the backend restarts mid-import without
+ * durable storage (issue 14): the result does not count the lost rows as created, lists
+ * them as not imported with the reason, and says what happened in an alert, in English
+ * and German. The restart is scripted on a memory backend that names its server instance
+ * (`serverInstance`, as the REST client does): a new, non-durable instance answers from
+ * the second batch on.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { createRoster, type Backend, type ServerInstance } from '@roster/core';
+import { memoryBackend } from '@roster/adapters/memory';
+import { describe, it } from '@roster/test-support/harness';
+import '@roster/elements/define';
+import type { RosterImportWizardElement } from '@roster/elements';
+import {
+  allByRole,
+  byRole,
+  stepHeading,
+  ui,
+  visibleText,
+  waitFor,
+  withBackend,
+} from './roster-import-wizard-support.js';
+
+/** Rows in the pasted list: the commit's batches hold 500, so two batches. */
+const ROWS = 600;
+
+function restartingBackend(): Backend {
+  const real = memoryBackend();
+  let instance: ServerInstance = { bootId: 'first', durable: false };
+  let batches = 0;
+  return withBackend(real, {
+    serverInstance: () => instance,
+    createUsers: async (users, options) => {
+      batches += 1;
+      if (batches === 2) instance = { bootId: 'second', durable: false };
+      return real.createUsers(users, options);
+    },
+  });
+}
+
+async function importThroughRestart(): Promise<RosterImportWizardElement> {
+  const roster = createRoster({ backend: restartingBackend(), actor: { id: 'admin-1' } });
+  const wizard = await fixture<RosterImportWizardElement>(
+    html`<roster-import-wizard .roster=${roster} locale="en"></roster-import-wizard>`,
+  );
+  byRole(ui(wizard), 'tab', 'Paste').click();
+  await wizard.updateComplete;
+  const area = byRole(ui(wizard), 'textbox', /Pasted list/) as HTMLTextAreaElement;
+  area.value = [
+    'Name,Email',
+    ...Array.from({ length: ROWS }, (_, i) => `Person ${i},p${i}@example.com`),
+  ].join('\n');
+  area.dispatchEvent(new Event('input'));
+  await wizard.updateComplete;
+  byRole(ui(wizard), 'button', 'Read the list').click();
+  await waitFor(() => ui(wizard).querySelector('#detected-heading'), 'the detected settings');
+  byRole(ui(wizard), 'button', 'Next').click();
+  await stepHeading(wizard, 'Match the columns');
+  byRole(ui(wizard), 'button', 'Next').click();
+  await stepHeading(wizard, 'Review the rows');
+  await waitFor(
+    () => (ui(wizard).querySelector('.summary')?.textContent ?? '').includes('to create'),
+    'the review summary',
+  );
+  const complete = oneEvent(wizard, 'roster-import-complete');
+  byRole(ui(wizard), 'button', /^Import all valid/).click();
+  await complete;
+  await stepHeading(wizard, 'Import finished');
+  return wizard;
+}
+
+function count(wizard: RosterImportWizardElement, outcome: string): string {
+  const item = [...ui(wizard).querySelectorAll('.counts div')].find(
+    (div) => div.querySelector('dt')?.textContent?.trim() === outcome,
+  );
+  return item?.querySelector('dd')?.textContent?.trim() ?? '';
+}
+
+describe('<roster-import-wizard> across a server restart that lost rows', () => {
+  it('counts the lost rows as not imported, lists them with why, and says so in an alert (en, de)', async () => {
+    const wizard = await importThroughRestart();
+    expect(count(wizard, 'Created')).to.equal('100');
+    expect(count(wizard, 'Failed')).to.equal('500');
+    const alert = allByRole(ui(wizard), 'alert').find((node) =>
+      (node.textContent ?? '').includes('server restarted'),
+    );
+    expect(alert?.textContent).to.contain('500 rows imported before the restart are gone');
+    const failures = byRole(ui(wizard), 'heading', 'Rows not imported').closest('section');
+    expect(failures?.textContent?.replace(/\s+/g, ' ')).to.contain(
+      'Row 2: may not be stored: the server restarted',
+    );
+
+    wizard.locale = 'de';
+    await wizard.updateComplete;
+    await waitFor(() => visibleText(wizard).includes('Import abgeschlossen'), 'German');
+    const german = allByRole(ui(wizard), 'alert').find((node) =>
+      (node.textContent ?? '').includes('neu gestartet'),
+    );
+    expect(german?.textContent).to.contain('500 vor dem Neustart importierte Zeilen sind verloren');
+    await expect(wizard).to.be.accessible();
+  });
+});
