@@ -26,6 +26,7 @@ export const Default: Story = {
       .roster=${loaded['roster']}
       locale=${args.locale}
       theme=${ifDefined(args.theme)}
+      default-country="ZA"
     ></roster-admin>`,
 };
 
@@ -34,3 +35,12 @@ export const German: Story = { ...Default, args: { locale: 'de' } };
 
 /** Forced dark theme. */
 export const Dark: Story = { ...Default, args: { theme: 'dark' } };
+
+/** A phone's width (390 px): the navigation collapses behind a "Sections: …" button. */
+export const Phone: Story = {
+  ...Default,
+  render: (args, context) =>
+    html`<div style="inline-size: 390px; border: 1px dashed #999">
+      ${Default.render!(args, context)}
+    </div>`,
+};

@@ -66,11 +66,18 @@ describe('<roster-admin>', () => {
 
   it('opens the form for a new user from Users', async () => {
     const admin = await mount(roster);
-    byRole(admin.shadowRoot!, 'link', 'Add user').click();
+    const table = admin.shadowRoot!.querySelector('roster-user-table')!;
+    await waitUntil(() => table.shadowRoot!.querySelector('[role=rowheader]'));
+    (
+      [...table.shadowRoot!.querySelectorAll('button')].find(
+        (button) => button.textContent!.trim() === 'New user',
+      ) as HTMLButtonElement
+    ).click();
     await waitUntil(() => admin.shadowRoot!.querySelector('roster-user-form'));
     expect(location.hash).to.equal('#users/new');
     byRole(admin.shadowRoot!, 'link', 'Back to all users').click();
-    await waitUntil(() => admin.shadowRoot!.querySelector('roster-user-table'));
+    await waitUntil(() => !admin.shadowRoot!.querySelector('roster-user-form'));
+    expect(location.hash).to.equal('#users');
   });
 
   it('speaks German', async () => {

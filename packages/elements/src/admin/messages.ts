@@ -12,6 +12,16 @@ export interface AdminMessages {
   editUser: string;
   backToUsers: string;
   devices: string;
+  /** The phone's navigation toggle: "Sections: Users". */
+  menu: (current: string) => string;
+  importUsers: string;
+  /** Above the table while it shows an import's users. */
+  importedScope: (count: number) => string;
+  showAllUsers: string;
+  /** In Groups, for the selected group. */
+  showMembers: string;
+  /** In Groups, while users are selected in the table. */
+  selectedInTable: (count: number) => string;
 }
 
 export const en: AdminMessages = {
@@ -27,6 +37,16 @@ export const en: AdminMessages = {
   editUser: 'User',
   backToUsers: 'Back to all users',
   devices: 'Devices',
+  menu: (current) => `Sections: ${current}`,
+  importUsers: 'Import users',
+  importedScope: (count) =>
+    count === 1 ? 'Showing the 1 user of the import.' : `Showing the ${count} users of the import.`,
+  showAllUsers: 'Show all users',
+  showMembers: 'Show the members in Users',
+  selectedInTable: (count) =>
+    count === 1
+      ? '1 user is selected in Users: select a group to add them.'
+      : `${count} users are selected in Users: select a group to add them.`,
 };
 
 export const de: AdminMessages = {
@@ -42,4 +62,16 @@ export const de: AdminMessages = {
   editUser: 'Benutzer',
   backToUsers: 'Zurück zu allen Benutzern',
   devices: 'Geräte',
+  menu: (current) => `Bereiche: ${current}`,
+  importUsers: 'Benutzer importieren',
+  importedScope: (count) =>
+    count === 1
+      ? 'Angezeigt wird der 1 Benutzer des Imports.'
+      : `Angezeigt werden die ${count} Benutzer des Imports.`,
+  showAllUsers: 'Alle Benutzer anzeigen',
+  showMembers: 'Mitglieder unter Benutzer anzeigen',
+  selectedInTable: (count) =>
+    count === 1
+      ? '1 Benutzer ist unter Benutzer ausgewählt: wählen Sie eine Gruppe, um ihn hinzuzufügen.'
+      : `${count} Benutzer sind unter Benutzer ausgewählt: wählen Sie eine Gruppe, um sie hinzuzufügen.`,
 };

@@ -9,22 +9,39 @@ export const adminStyles = css`
     gap: calc(var(--_space) * 2);
     grid-template-columns: minmax(0, 1fr);
   }
-  @container (min-width: 56rem) {
-    .shell {
-      grid-template-columns: 12rem minmax(0, 1fr);
-      align-items: start;
-    }
-    nav ul {
-      flex-direction: column;
-    }
-  }
   nav ul {
     list-style: none;
     margin: 0;
     padding: 0;
     display: flex;
-    flex-wrap: wrap;
+    flex-direction: column;
     gap: 4px;
+  }
+  /* A phone: the navigation is one button naming the section; it opens the list. */
+  .menu {
+    inline-size: 100%;
+    text-align: start;
+  }
+  .shell:not(.open) nav ul {
+    display: none;
+  }
+  .shell.open nav ul {
+    margin-block-start: 4px;
+  }
+  /* Wide: the list beside the content, always open. */
+  @container (min-width: 56rem) {
+    .shell {
+      grid-template-columns: 12rem minmax(0, 1fr);
+      align-items: start;
+    }
+    .menu {
+      display: none;
+    }
+    .shell:not(.open) nav ul,
+    .shell.open nav ul {
+      display: flex;
+      margin: 0;
+    }
   }
   nav a {
     display: block;
@@ -44,6 +61,9 @@ export const adminStyles = css`
   .content {
     min-inline-size: 0;
   }
+  [hidden] {
+    display: none !important;
+  }
   .bar {
     display: flex;
     flex-wrap: wrap;
@@ -60,8 +80,22 @@ export const adminStyles = css`
     text-decoration: none;
     display: inline-block;
   }
+  .scope,
+  .note {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+    justify-content: space-between;
+    margin: 0 0 var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
   .user-page {
     display: grid;
+    /* minmax(0, …): a long email may not widen the page past a phone's screen. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 2);
   }
 `;

@@ -32,6 +32,14 @@ export const groupManagerStyles = css`
     border-radius: var(--_radius);
     border-inline-start: 3px solid transparent;
   }
+  /* A long name gives way (clamped) to the member count, down to a 390 px phone. */
+  button.group .clamp {
+    min-inline-size: 0;
+    max-inline-size: min(100%, var(--roster-clamp-width, 28ch));
+  }
+  button.group .muted {
+    flex: none;
+  }
   button.group[aria-current='true'] {
     background: var(--_surface-alt);
     border-inline-start-color: var(--_accent);

@@ -71,6 +71,8 @@ export const sectionStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    /* minmax(0, …): an item's long text wraps or clamps instead of widening the list. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 2px;
   }
   ul.plain > li {
@@ -84,6 +86,9 @@ export const sectionStyles = css`
   }
   .table-frame {
     overflow: auto;
+    /* The containing block of its visually hidden texts, so they scroll with the table
+       instead of widening the page. */
+    position: relative;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);

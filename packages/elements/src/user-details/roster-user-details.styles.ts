@@ -6,6 +6,8 @@ export const userDetailsStyles = css`
   }
   .header {
     display: grid;
+    /* minmax(0, …) and the clamps below: a long name or email fits a 390 px phone. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 4px;
     margin-block-end: calc(var(--_space) * 2);
   }
@@ -16,6 +18,10 @@ export const userDetailsStyles = css`
     flex-wrap: wrap;
     gap: var(--_space);
     align-items: center;
+  }
+  h2 .clamp,
+  dl.facts .clamp {
+    max-inline-size: min(100%, var(--roster-clamp-width, 28ch));
   }
   h2:focus-visible {
     outline: var(--_focus);
@@ -61,7 +67,7 @@ export const userDetailsStyles = css`
   }
   dl.facts {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: max-content minmax(0, 1fr);
     gap: 4px calc(var(--_space) * 2);
     margin: 0 0 var(--_space);
   }

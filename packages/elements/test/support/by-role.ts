@@ -16,6 +16,7 @@ const IMPLICIT: [string, string][] = [
   ['dialog', 'dialog'],
   ['progress', 'progressbar'],
   ['fieldset', 'group'],
+  ['nav', 'navigation'],
 ];
 
 function roleOf(element: Element): string | null {
