@@ -29,7 +29,7 @@
 import { randomBytes } from 'node:crypto';
 import process from 'node:process';
 import { option } from './lib/args.mjs';
-import { runUnderTsx, startDemoPortal } from './lib/demo-runner.mjs';
+import { runUnderTsx, serveDemoOnApi } from './lib/demo-runner.mjs';
 
 const CHILD = 'ROSTER_START_REST_CHILD';
 
@@ -119,32 +119,22 @@ async function main() {
     return new Response(null, { status: 204, headers });
   }
 
-  const apiUrl = `${api.url}/api`;
-  console.log(`\n  Roster REST API (memory backend) at: ${apiUrl}`);
-  console.log(`  Token for this run: ${token}`);
-  console.log(`  Try: curl -H "Authorization: Bearer ${token}" ${apiUrl}/users`);
-  console.log(`  Answers the hosts: ${allowedHosts.join(', ')}`);
-
-  let demo;
-  if (!apiOnly) {
-    const portal = await startDemoPortal({ host, port: demoPort });
-    demo = portal.demo;
-    for (const origin of portal.origins) corsOrigins.add(origin);
-    const page = portal.pageUrl(
-      `backend=rest&url=${encodeURIComponent(apiUrl)}&token=${encodeURIComponent(token)}`,
-    );
-    console.log(`\n  Demo portal on the REST backend: ${page}\n`);
-  }
-  console.log(`  CORS admits: ${[...corsOrigins].join(', ') || 'no other origin'}`);
-  console.log('  Press Ctrl+C to stop.\n');
-
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, async () => {
+  await serveDemoOnApi({
+    title: 'Roster REST API (memory backend)',
+    apiUrl: `${api.url}/api`,
+    tryPath: '/users',
+    token,
+    allowedHosts,
+    corsOrigins,
+    apiOnly,
+    host,
+    demoPort,
+    backend: 'rest',
+    close: async () => {
       handler.close();
-      await Promise.allSettled([api.close(), demo?.close()]);
-      process.exit(0);
-    });
-  }
+      await api.close();
+    },
+  });
 }
 
 // Last, so every declaration above is initialised before main() runs.

@@ -26,7 +26,7 @@
 import { randomBytes } from 'node:crypto';
 import process from 'node:process';
 import { option } from './lib/args.mjs';
-import { runUnderTsx, startDemoPortal } from './lib/demo-runner.mjs';
+import { runUnderTsx, serveDemoOnApi } from './lib/demo-runner.mjs';
 
 const CHILD = 'ROSTER_START_SCIM_CHILD';
 
@@ -66,31 +66,19 @@ async function main() {
     onError: (error) => console.error('Roster SCIM server error:', error),
   });
 
-  const scimUrl = `${api.url}/scim/v2`;
-  console.log(`\n  Roster SCIM 2.0 endpoint (memory backend) at: ${scimUrl}`);
-  console.log(`  Token for this run: ${token}`);
-  console.log(`  Try: curl -H "Authorization: Bearer ${token}" ${scimUrl}/Users?count=2`);
-  console.log(`  Answers the hosts: ${allowedHosts.join(', ')}`);
-
-  let demo;
-  if (!apiOnly) {
-    const portal = await startDemoPortal({ host, port: demoPort });
-    demo = portal.demo;
-    for (const origin of portal.origins) corsOrigins.add(origin);
-    const page = portal.pageUrl(
-      `backend=scim&url=${encodeURIComponent(scimUrl)}&token=${encodeURIComponent(token)}`,
-    );
-    console.log(`\n  Demo portal on the SCIM backend: ${page}\n`);
-  }
-  console.log(`  CORS admits: ${[...corsOrigins].join(', ') || 'no other origin'}`);
-  console.log('  Press Ctrl+C to stop.\n');
-
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, async () => {
-      await Promise.allSettled([api.close(), demo?.close(), backend.close()]);
-      process.exit(0);
-    });
-  }
+  await serveDemoOnApi({
+    title: 'Roster SCIM 2.0 endpoint (memory backend)',
+    apiUrl: `${api.url}/scim/v2`,
+    tryPath: '/Users?count=2',
+    token,
+    allowedHosts,
+    corsOrigins,
+    apiOnly,
+    host,
+    demoPort,
+    backend: 'scim',
+    close: () => Promise.allSettled([api.close(), backend.close()]),
+  });
 }
 
 await runUnderTsx(import.meta.url, CHILD, main);

@@ -67,3 +67,41 @@ export async function startDemoPortal({ host, port }) {
     pageUrl: (query) => `http://${shown(host)}:${actualPort}/?${query}`,
   };
 }
+
+/**
+ * The rest of a `start:*` script once its API listens: prints the API and its token,
+ * serves the demo portal on it (unless `apiOnly`; the portal's origins join `corsOrigins`),
+ * and closes everything on SIGINT / SIGTERM.
+ * @param {{
+ *   title: string, apiUrl: string, tryPath: string, token: string, allowedHosts: string[],
+ *   corsOrigins: Set<string>, apiOnly: boolean, host: string, demoPort: number,
+ *   backend: string, close: () => Promise<unknown>
+ * }} options
+ */
+export async function serveDemoOnApi(options) {
+  const { apiUrl, token, corsOrigins } = options;
+  console.log(`\n  ${options.title} at: ${apiUrl}`);
+  console.log(`  Token for this run: ${token}`);
+  console.log(`  Try: curl -H "Authorization: Bearer ${token}" ${apiUrl}${options.tryPath}`);
+  console.log(`  Answers the hosts: ${options.allowedHosts.join(', ')}`);
+
+  let demo;
+  if (!options.apiOnly) {
+    const portal = await startDemoPortal({ host: options.host, port: options.demoPort });
+    demo = portal.demo;
+    for (const origin of portal.origins) corsOrigins.add(origin);
+    const page = portal.pageUrl(
+      `backend=${options.backend}&url=${encodeURIComponent(apiUrl)}&token=${encodeURIComponent(token)}`,
+    );
+    console.log(`\n  Demo portal on the ${options.backend.toUpperCase()} backend: ${page}\n`);
+  }
+  console.log(`  CORS admits: ${[...corsOrigins].join(', ') || 'no other origin'}`);
+  console.log('  Press Ctrl+C to stop.\n');
+
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, async () => {
+      await Promise.allSettled([options.close(), demo?.close()]);
+      process.exit(0);
+    });
+  }
+}
