@@ -55,7 +55,7 @@ export interface DemoPage {
   readonly pageErrors: readonly string[];
   /** The element with this role and accessible name (the first, when several match). */
   byRole(role: string, name?: string): Locator<Element>;
-  /** Clicks the link to a section in the admin's navigation ("Sections"). */
+  /** Clicks the link to a section in the admin's navigation ("Sections") and waits until it is the current one. */
   section(name: string): Promise<void>;
   /** Moves the keyboard focus to the element with this role and name. */
   focus(role: string, name?: string): Promise<void>;
@@ -119,8 +119,20 @@ export async function openDemo(): Promise<DemoPage> {
       pageErrors,
       byRole,
       click: (role, name) => byRole(role, name).click(),
-      section: (name) =>
-        page.locator(`${selector('navigation', 'Sections')} ${selector('link', name)}`).click(),
+      section: async (name) => {
+        const link = page.locator(
+          `${selector('navigation', 'Sections')} ${selector('link', name)}`,
+        );
+        const handle = await link.waitHandle();
+        await link.click();
+        // Shown once its link is the current page (as a screen reader announces it; on a
+        // phone the collapsed navigation hides the link by then); the URL hash has moved.
+        await page.waitForFunction(
+          (a) => a.getAttribute('aria-current') === 'page',
+          { polling: 100 },
+          handle,
+        );
+      },
       focus: async (role, name) => {
         const handle = await byRole(role, name).waitHandle();
         await handle.focus();
