@@ -26,10 +26,7 @@
  * The TypeScript sources run through tsx with the "roster-source" condition: this file
  * re-runs itself under them, so no build is needed.
  */
-import { randomBytes } from 'node:crypto';
-import process from 'node:process';
-import { option } from './lib/args.mjs';
-import { runUnderTsx, serveDemoOnApi } from './lib/demo-runner.mjs';
+import { runUnderTsx, serveDemoOnApi, startOptions } from './lib/demo-runner.mjs';
 
 const CHILD = 'ROSTER_START_REST_CHILD';
 
@@ -52,21 +49,17 @@ async function main() {
   const { createRestHandler } = await import('@roster/adapters/rest/server');
   const { serveNode } = await import('@roster/adapters/rest/server/node');
 
-  const host = String(option('host', '127.0.0.1'));
-  const apiPort = Number(option('port', process.env.ROSTER_API_PORT ?? 8787));
-  const demoPort = Number(option('demo-port', 5173));
-  const apiOnly = Boolean(option('api-only', false));
-  const list = (name) =>
-    String(option(name, ''))
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item && item !== 'true');
-  const token = process.env.ROSTER_API_TOKEN || randomBytes(24).toString('base64url');
+  const {
+    host,
+    port: apiPort,
+    demoPort,
+    apiOnly,
+    token,
+    allowedHosts,
+    corsOrigins,
+  } = startOptions({ portEnv: 'ROSTER_API_PORT', defaultPort: 8787, tokenEnv: 'ROSTER_API_TOKEN' });
   const signedIn = (request) => request.headers.get('Authorization') === `Bearer ${token}`;
-  const allowedHosts = ['localhost', '127.0.0.1', '[::1]', ...list('allowed-host')];
   const hostAllowed = (url) => allowedHosts.includes(url.hostname.toLowerCase());
-  // The demo page's origin joins once Vite has its port.
-  const corsOrigins = new Set(list('cors-origin'));
   const originAllowed = (origin) => corsOrigins.has(origin);
 
   async function seededHandler() {

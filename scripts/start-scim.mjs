@@ -23,10 +23,7 @@
  *          --api-only      serve only the SCIM endpoint
  * Environment: ROSTER_SCIM_TOKEN fixes the token (scripts, tests); otherwise it is random.
  */
-import { randomBytes } from 'node:crypto';
-import process from 'node:process';
-import { option } from './lib/args.mjs';
-import { runUnderTsx, serveDemoOnApi } from './lib/demo-runner.mjs';
+import { runUnderTsx, serveDemoOnApi, startOptions } from './lib/demo-runner.mjs';
 
 const CHILD = 'ROSTER_START_SCIM_CHILD';
 
@@ -36,18 +33,11 @@ async function main() {
   const { serveNode } = await import('@roster/adapters/rest/server/node');
   const { generateDirectory } = await import('../demo/seed/index.ts');
 
-  const host = String(option('host', '127.0.0.1'));
-  const port = Number(option('port', process.env.ROSTER_SCIM_PORT ?? 8788));
-  const demoPort = Number(option('demo-port', 5173));
-  const apiOnly = Boolean(option('api-only', false));
-  const list = (name) =>
-    String(option(name, ''))
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item && item !== 'true');
-  const token = process.env.ROSTER_SCIM_TOKEN || randomBytes(24).toString('base64url');
-  const allowedHosts = ['localhost', '127.0.0.1', '[::1]', ...list('allowed-host')];
-  const corsOrigins = new Set(list('cors-origin'));
+  const { host, port, demoPort, apiOnly, token, allowedHosts, corsOrigins } = startOptions({
+    portEnv: 'ROSTER_SCIM_PORT',
+    defaultPort: 8788,
+    tokenEnv: 'ROSTER_SCIM_TOKEN',
+  });
 
   const directory = generateDirectory();
   const { users, groups, settings, devices, admin } = directory;

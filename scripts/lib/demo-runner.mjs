@@ -4,8 +4,10 @@
  * the demo portal with Vite on a page that talks to the script's API.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { option } from './args.mjs';
 
 /**
  * Runs `main` in a child process under tsx (the parent forwards signals and exit codes).
@@ -104,4 +106,28 @@ export async function serveDemoOnApi(options) {
       process.exit(0);
     });
   }
+}
+
+/**
+ * The command line every `start:*` script reads: --host, --port (else `portEnv`, else
+ * `defaultPort`), --demo-port, --api-only, --allowed-host and --cors-origin (comma lists),
+ * and the token (`tokenEnv`, else random per run).
+ * @param {{ portEnv: string, defaultPort: number, tokenEnv: string }} names
+ */
+export function startOptions({ portEnv, defaultPort, tokenEnv }) {
+  const list = (name) =>
+    String(option(name, ''))
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item && item !== 'true');
+  return {
+    host: String(option('host', '127.0.0.1')),
+    port: Number(option('port', process.env[portEnv] ?? defaultPort)),
+    demoPort: Number(option('demo-port', 5173)),
+    apiOnly: Boolean(option('api-only', false)),
+    token: process.env[tokenEnv] || randomBytes(24).toString('base64url'),
+    allowedHosts: ['localhost', '127.0.0.1', '[::1]', ...list('allowed-host')],
+    // The demo page's origin joins once Vite has its port.
+    corsOrigins: new Set(list('cors-origin')),
+  };
 }
