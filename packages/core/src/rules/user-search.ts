@@ -1,9 +1,5 @@
-import {
-  getCountries,
-  getCountryCallingCode,
-  parsePhoneNumberFromString,
-} from 'libphonenumber-js/min';
 import type { User } from '../model/index.js';
+import { CALLING_CODES } from './calling-codes.js';
 
 /**
  * What a keyword search finds: the one rule every backend answers by (memory and
@@ -94,8 +90,6 @@ export function userSearchText(
   return { fields, words: [...words], phones: phoneSearchDigits(user.phone) };
 }
 
-let callingCodes: Set<string> | undefined;
-
 /**
  * The digit forms a phone search is compared with: the E.164 digits without `+`
  * (`27824551234`) and the national significant number without leading zeros
@@ -105,13 +99,11 @@ export function phoneSearchDigits(e164: string | null): string[] {
   if (!e164) return [];
   const digits = e164.replace(/\D/g, '');
   if (digits === '') return [];
-  callingCodes ??= new Set(getCountries().map((country) => getCountryCallingCode(country)));
-  // Calling codes are prefix-free, so at most one of these is one.
+  // Calling codes are prefix-free, so at most one of these is one. No phone metadata is
+  // needed (see calling-codes.ts): this runs inside store transactions.
   let code: string | undefined;
   for (let length = 1; length <= 3 && code === undefined; length++)
-    if (callingCodes.has(digits.slice(0, length))) code = digits.slice(0, length);
-  // Non-geographic codes (+800, +882 …) are not any country's: ask the parser (rare).
-  code ??= parsePhoneNumberFromString(`+${digits}`)?.countryCallingCode;
+    if (CALLING_CODES.has(digits.slice(0, length))) code = digits.slice(0, length);
   const national = code === undefined ? '' : digits.slice(code.length).replace(/^0+/, '');
   return national === '' ? [digits] : [digits, national];
 }

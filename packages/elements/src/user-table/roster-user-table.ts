@@ -6,6 +6,7 @@ import {
   type User,
   type UserSortField,
 } from '@roster/core';
+import { Task, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -22,7 +23,6 @@ import {
   RosterUserCreateEvent,
   RosterUserOpenEvent,
 } from './events.js';
-import { formatPhone } from './format-phone.js';
 import { moveFocus, type CellPosition } from './grid-keys.js';
 import {
   COLUMN_IDS,
@@ -40,6 +40,8 @@ import { userTableStyles } from './roster-user-table.styles.js';
 import { ScrollMap } from './scroll-map.js';
 import { Selection } from './selection.js';
 import { UserRows } from './user-rows.js';
+// Its texts (en, de), added to the foundation's translation table.
+import './messages.js';
 
 /** Height of every row and of the header row, in px (rows are windowed by it). */
 const ROW_HEIGHT = 44;
@@ -260,6 +262,18 @@ export class RosterUserTableElement extends RosterElement {
       missing.forEach((id, i) => this.deviceCounts.set(id, lists[i]?.length ?? 0));
       return this.deviceCounts.size;
     },
+  });
+
+  /**
+   * Lazy boundary: the phone formatter and libphonenumber-js's metadata (~29 kB min+gzip)
+   * load with the first render that shows the phone column, not with the page. Until
+   * they arrive phones show as stored (E.164, `+27824551234`); then the rows render again,
+   * formatted (`+27 82 455 1234`).
+   */
+  private readonly phoneFormat = new Task(this, {
+    args: () => [this.visibleColumns().some((column) => column.id === 'phone')] as const,
+    task: async ([shown]) =>
+      shown ? (await import('./format-phone.js')).formatPhone : initialState,
   });
 
   constructor() {
