@@ -1,3 +1,5 @@
+import { addMessages } from '../i18n/index.js';
+
 /** Texts of `<roster-activity>`. */
 export interface ActivityMessages {
   activity: string;
@@ -137,3 +139,6 @@ export const de: ActivityMessages = {
   pagination: 'Seiten',
   pageNumber: (page) => `Seite ${page}`,
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('activity', { en, de });

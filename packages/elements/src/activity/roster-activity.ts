@@ -8,6 +8,8 @@ import { renderPager } from '../group-manager/pager.js';
 import { sectionStyles } from '../group-manager/section.styles.js';
 import { activityPage, type ActivityCursor } from './paging.js';
 import { activityStyles } from './roster-activity.styles.js';
+// Its texts (en, de), added to the foundation's translation table.
+import './messages.js';
 
 /** Users offered per search in the user filter. */
 const CANDIDATES = 8;

@@ -1,3 +1,5 @@
+import { addMessages } from '../i18n/index.js';
+
 /** Texts of `<roster-admin>`. */
 export interface AdminMessages {
   sections: string;
@@ -75,3 +77,6 @@ export const de: AdminMessages = {
       ? '1 Benutzer ist unter Benutzer ausgewählt: wählen Sie eine Gruppe, um ihn hinzuzufügen.'
       : `${count} Benutzer sind unter Benutzer ausgewählt: wählen Sie eine Gruppe, um sie hinzuzufügen.`,
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('admin', { en, de });

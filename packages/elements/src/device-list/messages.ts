@@ -1,3 +1,5 @@
+import { addMessages } from '../i18n/index.js';
+
 /** Texts of `<roster-device-list>`. */
 export interface DeviceListMessages {
   devices: string;
@@ -58,3 +60,6 @@ export const de: DeviceListMessages = {
   signedOut: (name) => `${name} wurde abgemeldet.`,
   signOutFailed: (name, reason) => `${name} konnte nicht abgemeldet werden: ${reason}`,
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('deviceList', { en, de });

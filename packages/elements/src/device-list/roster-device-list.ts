@@ -8,6 +8,8 @@ import { userText } from '../foundation/user-text.js';
 import { RosterDeviceSignedOutEvent } from './events.js';
 import { relativeTime } from './relative-time.js';
 import { deviceListStyles } from './roster-device-list.styles.js';
+// Its texts (en, de), added to the foundation's translation table.
+import './messages.js';
 
 /** What the list shows: the devices, most recently seen first, and the account's limit. */
 interface DeviceView {

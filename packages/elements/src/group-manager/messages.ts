@@ -1,3 +1,5 @@
+import { addMessages } from '../i18n/index.js';
+
 /** Texts of `<roster-group-manager>`. */
 export interface GroupManagerMessages {
   groups: string;
@@ -165,3 +167,6 @@ export const de: GroupManagerMessages = {
   add: 'Hinzufügen',
   remove: 'Entfernen',
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('groupManager', { en, de });

@@ -11,6 +11,8 @@ import { RosterGroupSelectEvent } from './events.js';
 import { fieldErrorsOf, renderField, type FieldErrors } from './fields.js';
 import { groupManagerStyles } from './roster-group-manager.styles.js';
 import { sectionStyles } from './section.styles.js';
+// Its texts (en, de), added to the foundation's translation table.
+import './messages.js';
 
 /** Members shown per page in the group's member list. */
 const MEMBER_PAGE = 20;

@@ -1,5 +1,6 @@
 import type { ImportField, ImportRowStatus, PlanAction, TableWarningCode } from '@roster/core';
 import type { ImportWizardStep } from './events.js';
+import { addMessages } from '../i18n/index.js';
 
 /** Texts of `<roster-import-wizard>`. */
 export interface ImportWizardMessages {
@@ -503,3 +504,6 @@ export const de: ImportWizardMessages = {
   importAnother: 'Weitere Datei importieren',
   failedRows: 'Nicht importierte Zeilen',
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('importWizard', { en, de });

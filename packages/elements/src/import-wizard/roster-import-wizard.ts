@@ -51,6 +51,8 @@ import {
   withEditedRow,
   type ValueMaps,
 } from './values.js';
+// Its texts (en, de), added to the foundation's translation table.
+import './messages.js';
 
 /** The plan's entry for file row `row` (entries are in file order: a binary search). */
 function entryOfRow(plan: ImportPlan, row: number): PlanEntry | undefined {

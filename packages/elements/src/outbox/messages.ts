@@ -1,4 +1,5 @@
 import type { MessageKind } from '@roster/core';
+import { addMessages } from '../i18n/index.js';
 
 /** Texts of `<roster-outbox>`. */
 export interface OutboxMessages {
@@ -114,3 +115,6 @@ export const de: OutboxMessages = {
   nextPage: 'Nächste Seite',
   pagination: 'Seiten',
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('outbox', { en, de });

@@ -9,6 +9,8 @@ import { userText } from '../foundation/user-text.js';
 import { renderPager } from '../group-manager/pager.js';
 import { sectionStyles } from '../group-manager/section.styles.js';
 import { outboxStyles } from './roster-outbox.styles.js';
+// Its texts (en, de), added to the foundation's translation table.
+import './messages.js';
 
 /** Ids of invitations that repeat an earlier invitation to the same user. */
 function resends(messages: readonly Message[]): ReadonlySet<string> {

@@ -1,3 +1,5 @@
+import { addMessages } from '../i18n/index.js';
+
 /** Texts of `<roster-recycle-bin>`. */
 export interface RecycleBinMessages {
   recycleBin: string;
@@ -116,3 +118,6 @@ export const de: RecycleBinMessages = {
   nextPage: 'Nächste Seite',
   pagination: 'Seiten',
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('recycleBin', { en, de });

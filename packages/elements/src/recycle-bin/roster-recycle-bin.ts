@@ -10,6 +10,8 @@ import { ConfirmDialog, confirmDialogStyles } from '../foundation/confirm-dialog
 import { sectionStyles } from '../group-manager/section.styles.js';
 import { RosterUsersRestoreEvent } from './events.js';
 import { recycleBinStyles } from './roster-recycle-bin.styles.js';
+// Its texts (en, de), added to the foundation's translation table.
+import './messages.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 

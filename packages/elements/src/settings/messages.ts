@@ -1,4 +1,5 @@
 import type { PasswordPolicy, PasswordRule } from '@roster/core';
+import { addMessages } from '../i18n/index.js';
 
 /** Texts of `<roster-settings>`. */
 export interface SettingsMessages {
@@ -177,3 +178,6 @@ export const de: SettingsMessages = {
   actions: 'Aktionen',
   remove: 'Entfernen',
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('settings', { en, de });

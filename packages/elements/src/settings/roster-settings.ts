@@ -22,6 +22,8 @@ import {
 } from './draft.js';
 import { settingsStyles } from './roster-settings.styles.js';
 import { RosterSettingsSaveEvent } from './events.js';
+// Its texts (en, de), added to the foundation's translation table.
+import './messages.js';
 
 /**
  * The account settings: the password policy (with a live check of a sample password

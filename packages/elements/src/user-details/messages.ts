@@ -1,4 +1,5 @@
 import type { UserAction } from './actions.js';
+import { addMessages } from '../i18n/index.js';
 
 /** Texts of `<roster-user-details>`. */
 export interface UserDetailsMessages {
@@ -253,3 +254,6 @@ export const de: UserDetailsMessages = {
   noMessage: 'Das Backend hat keine Nachricht gesendet.',
   subject: 'Betreff',
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('userDetails', { en, de });

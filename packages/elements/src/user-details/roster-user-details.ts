@@ -25,6 +25,10 @@ import { actionsFor, daysLeft, type UserAction } from './actions.js';
 import { downloadFile } from './download.js';
 import { RosterUserDeletedEvent } from './events.js';
 import { userDetailsStyles } from './roster-user-details.styles.js';
+// Its texts (en, de), and the user form's that its edit view shows, added to the
+// foundation's translation table.
+import './messages.js';
+import '../user-form/messages.js';
 
 /** The user's page: the user, their groups and the settings that shape what is offered. */
 interface Profile {

@@ -1,3 +1,5 @@
+import { addMessages } from '../i18n/index.js';
+
 /** Fields of the user form, as named in texts ("who changed what"). */
 export type UserFormField =
   'name' | 'email' | 'phone' | 'role' | 'groupIds' | 'notes' | 'externalId';
@@ -134,3 +136,6 @@ export const de: UserFormMessages = {
   overwrite: 'Mit meinen Änderungen überschreiben',
   saveFailed: (reason) => `Konnte nicht gespeichert werden: ${reason}`,
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('userForm', { en, de });

@@ -26,6 +26,8 @@ import { RosterCancelEvent, RosterUserSavedEvent } from './events.js';
 import { findGroups, groupPicker } from './group-picker.js';
 import type { UserFormField } from './messages.js';
 import { userFormStyles } from './roster-user-form.styles.js';
+// Its texts (en, de), added to the foundation's translation table.
+import './messages.js';
 
 /** What the form is opened on. */
 interface Source {

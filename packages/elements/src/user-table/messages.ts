@@ -1,5 +1,6 @@
 import type { BulkActionId } from './bulk.js';
 import { formatCount } from '../foundation/format.js';
+import { addMessages } from '../i18n/index.js';
 
 /** Texts of `<roster-user-table>`. */
 export interface UserTableMessages {
@@ -253,3 +254,6 @@ export const de: UserTableMessages = {
   confirmDeleteSelf: 'Sie sind unter den Ausgewählten: Ihr eigenes Konto wird nicht gelöscht.',
   deleteCount: (count) => `${deUsers(count)} löschen`,
 };
+
+// The foundation's translation table gets this element's texts when the element loads.
+addMessages('userTable', { en, de });

@@ -1177,6 +1177,7 @@ export class RosterUserTableElement extends RosterElement {
           this.settings.value,
           this.groups.value,
           this.deviceCounts.get(user?.id ?? ''),
+          this.phoneFormat.value,
         ],
         () => this.renderCells(index, columns, now, user, selected),
       )}
@@ -1246,7 +1247,7 @@ export class RosterUserTableElement extends RosterElement {
       case 'phone':
         return user.phone
           ? html`<span class="clamp" dir="ltr" title=${user.phone}
-              >${formatPhone(user.phone)}</span
+              >${this.phoneFormat.value?.(user.phone) ?? user.phone}</span
             >`
           : userText(null);
       case 'status': {
