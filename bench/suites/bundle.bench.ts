@@ -36,11 +36,19 @@ function externalDependencies(own: string): Plugin {
   };
 }
 
-/** kB (1000 bytes) of the gzipped output chunks loaded before the entry runs. */
-function firstLoadKb(metafile: Metafile, contents: Map<string, Uint8Array>): number {
+/**
+ * kB (1000 bytes) of the gzipped output chunks loaded before the entry runs. `entryPoint`
+ * (relative to ROOT) names the entry's own chunk: `import()`ed chunks carry an
+ * `entryPoint` too, so the first output that has one is not necessarily the entry's.
+ */
+function firstLoadKb(
+  metafile: Metafile,
+  contents: Map<string, Uint8Array>,
+  entryPoint: string,
+): number {
   const outputs = metafile.outputs;
-  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined);
-  if (!entry) throw new Error('no entry chunk in the build');
+  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === entryPoint);
+  if (!entry) throw new Error(`no chunk for the entry ${entryPoint} in the build`);
   const loaded = new Set<string>();
   const visit = (path: string) => {
     if (loaded.has(path)) return;
@@ -64,6 +72,7 @@ async function measureEntry(entry: string, plugins: Plugin[]): Promise<number> {
     minify: true,
     write: false,
     metafile: true,
+    absWorkingDir: ROOT,
     outdir: out,
     platform: 'browser',
     target: 'es2022',
@@ -74,7 +83,7 @@ async function measureEntry(entry: string, plugins: Plugin[]): Promise<number> {
   const contents = new Map(
     built.outputFiles.map((file) => [relative(ROOT, file.path), file.contents]),
   );
-  return firstLoadKb(built.metafile, contents);
+  return firstLoadKb(built.metafile, contents, relative(ROOT, entry));
 }
 
 /** Entry points from a package's `exports` (`roster-source` sources), without package.json. */

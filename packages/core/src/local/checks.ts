@@ -1,21 +1,10 @@
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/index.js';
 import { normalizeEmail, type AccountSettings, type UserRecord } from '../model/index.js';
 import type { StoreReader } from '../store.js';
-import { describeUser, isPastRetention, ownerRoleIds, type Work } from './context.js';
+import { describeUser, findUser, ownerRoleIds, type Work } from './context.js';
 
 /** Users per owner role read to decide "last owner" (a directory has few owners). */
 const MAX_OWNERS_PER_ROLE = 1000;
-
-/** A stored user unless unknown or past retention (purged on read). */
-export async function findUser(
-  tx: StoreReader,
-  id: string,
-  settings: AccountSettings,
-  now: Date,
-): Promise<UserRecord | undefined> {
-  const user = await tx.getUser(id);
-  return user && !isPastRetention(user, settings, now) ? user : undefined;
-}
 
 /** The user `id` for a write; `NotFoundError` when unknown or purged. */
 export async function requireUser(w: Work, id: string): Promise<UserRecord> {

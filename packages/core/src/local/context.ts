@@ -55,6 +55,17 @@ export function isPastRetention(user: UserRecord, settings: AccountSettings, now
   );
 }
 
+/** A stored user unless unknown or past retention (purged on read). */
+export async function findUser(
+  tx: StoreReader,
+  id: string,
+  settings: AccountSettings,
+  now: Date,
+): Promise<UserRecord | undefined> {
+  const user = await tx.getUser(id);
+  return user && !isPastRetention(user, settings, now) ? user : undefined;
+}
+
 /** A user as an admin reads it in messages: name and a contact, e.g. `Ann Lee (ann@acme.com)`. */
 export function describeUser(user: Pick<UserRecord, 'name' | 'email' | 'phone'>): string {
   const contact = user.email ?? user.phone;

@@ -2,8 +2,7 @@ import type { CallOptions, UserDataExport } from '../backend.js';
 import { NotFoundError } from '../errors/index.js';
 import { userDataFiles } from '../export-user-data/files.js';
 import { AuditQuery, withDisplayStatus, type AuditEvent, type Group } from '../model/index.js';
-import { findUser } from './checks.js';
-import type { LocalContext } from './context.js';
+import { findUser, type LocalContext } from './context.js';
 import { dataExportDraft } from './messages.js';
 import { writeAndDeliver } from './transaction.js';
 

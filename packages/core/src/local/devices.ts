@@ -2,8 +2,8 @@ import type { CallOptions, LoginResult } from '../backend.js';
 import { NotFoundError, RuleError } from '../errors/index.js';
 import { DeviceInput, withDisplayStatus, type Device, type UserRecord } from '../model/index.js';
 import { parseOrThrow } from '../errors/index.js';
-import { bumped, type LocalContext, type Work } from './context.js';
-import { findUser, requireUser } from './checks.js';
+import { bumped, findUser, type LocalContext, type Work } from './context.js';
+import { requireUser } from './checks.js';
 import { readWork, writeWork } from './transaction.js';
 
 /** Least recently used first: last seen, then first seen, then id (a total order). */

@@ -40,11 +40,6 @@ import {
 import type { Store } from '../store.js';
 import { ChangeHub } from './change-hub.js';
 import type { LocalContext } from './context.js';
-import { requestUserData } from './data-export.js';
-import { listDevices, recordLogin, signOutDevice } from './devices.js';
-import { changeMembers, createGroup, deleteGroup, updateGroup } from './groups.js';
-import { resendInvites, resetPasswords } from './invitations.js';
-import { deleteUsers, purgeDeleted, restoreUser, setActive } from './lifecycle.js';
 import {
   getGroup,
   getUser,
@@ -54,8 +49,15 @@ import {
   listUsers,
   lookupUsers,
 } from './reads.js';
-import { getSettings, updateSettings } from './settings.js';
-import { createUsers, updateUsers } from './users.js';
+import { getSettings } from './settings.js';
+import type * as WriteRules from './write-rules.js';
+
+/**
+ * Lazy boundary: the write rules (write-rules.ts) load on the first write or device call,
+ * before its transaction opens; a page that only reads never downloads them.
+ */
+let writeRulesModule: Promise<typeof WriteRules> | undefined;
+const writeRules = () => (writeRulesModule ??= import('./write-rules.js'));
 
 /** Options of {@link LocalBackend}. */
 export interface LocalBackendOptions {
@@ -127,31 +129,31 @@ export class LocalBackend implements Backend {
     return lookupUsers(this.#ctx, lookup, options);
   }
   async createUsers(users: NewUser[], options?: CreateUsersOptions): Promise<BulkResult> {
-    return createUsers(this.#ctx, users, options);
+    return (await writeRules()).createUsers(this.#ctx, users, options);
   }
   async updateUsers(updates: UserUpdate[], options?: CallOptions): Promise<BulkResult> {
-    return updateUsers(this.#ctx, updates, options);
+    return (await writeRules()).updateUsers(this.#ctx, updates, options);
   }
   async resendInvites(ids: string[], options?: CallOptions): Promise<BulkResult> {
-    return resendInvites(this.#ctx, ids, options);
+    return (await writeRules()).resendInvites(this.#ctx, ids, options);
   }
   async setActive(ids: string[], active: boolean, options?: CallOptions): Promise<BulkResult> {
-    return setActive(this.#ctx, ids, active, options);
+    return (await writeRules()).setActive(this.#ctx, ids, active, options);
   }
   async deleteUsers(ids: string[], options?: CallOptions): Promise<BulkResult> {
-    return deleteUsers(this.#ctx, ids, options);
+    return (await writeRules()).deleteUsers(this.#ctx, ids, options);
   }
   async restoreUser(id: string, options?: CallOptions): Promise<User> {
-    return restoreUser(this.#ctx, id, options);
+    return (await writeRules()).restoreUser(this.#ctx, id, options);
   }
   async purgeDeleted(options?: CallOptions): Promise<string[]> {
-    return purgeDeleted(this.#ctx, options);
+    return (await writeRules()).purgeDeleted(this.#ctx, options);
   }
   async resetPasswords(ids: string[], options?: CallOptions): Promise<BulkResult> {
-    return resetPasswords(this.#ctx, ids, options);
+    return (await writeRules()).resetPasswords(this.#ctx, ids, options);
   }
   async requestUserData(id: string, options?: CallOptions): Promise<UserDataExport> {
-    return requestUserData(this.#ctx, id, options);
+    return (await writeRules()).requestUserData(this.#ctx, id, options);
   }
 
   async recordLogin(
@@ -159,13 +161,13 @@ export class LocalBackend implements Backend {
     device: DeviceInput,
     options?: CallOptions,
   ): Promise<LoginResult> {
-    return recordLogin(this.#ctx, userId, device, options);
+    return (await writeRules()).recordLogin(this.#ctx, userId, device, options);
   }
   async listDevices(userId: string, options?: CallOptions): Promise<Device[]> {
-    return listDevices(this.#ctx, userId, options);
+    return (await writeRules()).listDevices(this.#ctx, userId, options);
   }
   async signOutDevice(deviceId: string, options?: CallOptions): Promise<void> {
-    return signOutDevice(this.#ctx, deviceId, options);
+    return (await writeRules()).signOutDevice(this.#ctx, deviceId, options);
   }
 
   async listGroups(query: GroupQuery, options?: CallOptions): Promise<Page<Group>> {
@@ -175,23 +177,23 @@ export class LocalBackend implements Backend {
     return getGroup(this.#ctx, id, options);
   }
   async createGroup(input: CreateGroupInput, options?: CallOptions): Promise<Group> {
-    return createGroup(this.#ctx, input, options);
+    return (await writeRules()).createGroup(this.#ctx, input, options);
   }
   async updateGroup(id: string, patch: GroupPatch, options: VersionedCallOptions): Promise<Group> {
-    return updateGroup(this.#ctx, id, patch, options);
+    return (await writeRules()).updateGroup(this.#ctx, id, patch, options);
   }
   async deleteGroup(id: string, options?: CallOptions): Promise<void> {
-    return deleteGroup(this.#ctx, id, options);
+    return (await writeRules()).deleteGroup(this.#ctx, id, options);
   }
   async addMembers(groupId: string, userIds: string[], options?: CallOptions): Promise<BulkResult> {
-    return changeMembers(this.#ctx, groupId, userIds, true, options);
+    return (await writeRules()).changeMembers(this.#ctx, groupId, userIds, true, options);
   }
   async removeMembers(
     groupId: string,
     userIds: string[],
     options?: CallOptions,
   ): Promise<BulkResult> {
-    return changeMembers(this.#ctx, groupId, userIds, false, options);
+    return (await writeRules()).changeMembers(this.#ctx, groupId, userIds, false, options);
   }
 
   async getSettings(options?: CallOptions): Promise<AccountSettings> {
@@ -201,7 +203,7 @@ export class LocalBackend implements Backend {
     patch: SettingsPatch,
     options: VersionedCallOptions,
   ): Promise<AccountSettings> {
-    return updateSettings(this.#ctx, patch, options);
+    return (await writeRules()).updateSettings(this.#ctx, patch, options);
   }
   async listMessages(query: MessageQuery, options?: CallOptions): Promise<Page<Message>> {
     return listMessages(this.#ctx, query, options);

@@ -14,9 +14,7 @@ import {
   withDisplayStatus,
   type UserLookup,
 } from '../model/index.js';
-import { findUser } from './checks.js';
-import { addDays, type LocalContext } from './context.js';
-import { purgeExpired } from './lifecycle.js';
+import { addDays, findUser, type LocalContext } from './context.js';
 import { readWork, writeWork } from './transaction.js';
 
 /** `Backend.getUser`: deleted users included, `null` once past retention (purged on read). */
@@ -46,7 +44,11 @@ export async function listUsers(
       const cutoff = addDays(new Date(now.getTime() + 1), -settings.retentionDays);
       return (await tx.listDeletedBefore(cutoff)).length > 0;
     });
-    if (due) await writeWork(ctx, { ...options, actor: null }, purgeExpired);
+    if (due) {
+      // The purge is a write rule (loaded on first use, before its transaction opens).
+      const { purgeExpired } = await import('./write-rules.js');
+      await writeWork(ctx, { ...options, actor: null }, purgeExpired);
+    }
   }
   return readWork(ctx, options, async (tx, _settings, now) => {
     const page = await tx.queryUsers(query, now);

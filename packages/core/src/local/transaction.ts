@@ -9,7 +9,6 @@ import {
   Work,
   type LocalContext,
 } from './context.js';
-import { deliver } from './delivery.js';
 
 /**
  * Runs `fn` in one store write transaction with the account settings loaded, then,
@@ -41,7 +40,10 @@ export async function writeAndDeliver<T>(
   });
   if (!done) return { value, delivered: [] };
   publish(ctx, done.changes.events());
-  const delivered = done.outbox.length ? await deliver(ctx, done.outbox, true) : [];
+  // Delivery (and its bounce rules) loads with the first message, after the commit.
+  const delivered = done.outbox.length
+    ? await (await import('./delivery.js')).deliver(ctx, done.outbox, true)
+    : [];
   return { value, delivered };
 }
 
