@@ -40,9 +40,9 @@ export async function writeAndDeliver<T>(
   });
   if (!done) return { value, delivered: [] };
   publish(ctx, done.changes.events());
-  // Delivery (and its bounce rules) loads with the first message, after the commit.
+  // Delivery (with the write rules, write-rules.ts) loads with the first message, after the commit.
   const delivered = done.outbox.length
-    ? await (await import('./delivery.js')).deliver(ctx, done.outbox, true)
+    ? await (await import('./write-rules.js')).deliver(ctx, done.outbox, true)
     : [];
   return { value, delivered };
 }
