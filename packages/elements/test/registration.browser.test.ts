@@ -7,7 +7,8 @@ import { createRoster } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it } from '@roster/test-support/harness';
 import { RosterUserTableElement } from '@roster/elements/user-table';
-import { allByRole, nameOf, until } from './support/by-role.js';
+import { allByRole, shownText } from './support/by-role.js';
+import { until } from './support/until.js';
 
 describe('registering one element', () => {
   it('@roster/elements/user-table defines <roster-user-table> and no other element', () => {
@@ -28,6 +29,6 @@ describe('registering one element', () => {
       html`<roster-user-table .roster=${roster}></roster-user-table>`,
     );
     await until(() => allByRole(table.shadowRoot!, 'rowheader').length === 1, 'one row');
-    expect(nameOf(allByRole(table.shadowRoot!, 'rowheader')[0]!)).to.equal('Ann Lee');
+    expect(shownText(allByRole(table.shadowRoot!, 'rowheader')[0]!)).to.equal('Ann Lee');
   });
 });

@@ -2,9 +2,10 @@ import { fixture, html, expect, waitUntil } from '@open-wc/testing';
 import { createRoster, type Roster } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, beforeEach, afterEach } from '@roster/test-support/harness';
+import { setViewport } from '@web/test-runner-commands';
 import '@roster/elements/define';
 import type { RosterAdminElement } from '@roster/elements';
-import { allByRole, accessibleName, byRole } from './roster-sections.support.js';
+import { allByRole, byRole, nameOf } from './support/by-role.js';
 
 async function mount(roster: Roster, theme: 'light' | 'dark' = 'light') {
   const admin = await fixture<RosterAdminElement>(
@@ -15,16 +16,18 @@ async function mount(roster: Roster, theme: 'light' | 'dark' = 'light') {
 }
 
 function sections(admin: RosterAdminElement): string[] {
-  return allByRole(byRole(admin.shadowRoot!, 'navigation', 'Sections'), 'link').map(accessibleName);
+  return allByRole(byRole(admin.shadowRoot!, 'navigation', 'Sections'), 'link').map(nameOf);
 }
 
 function current(admin: RosterAdminElement): string {
-  return accessibleName(admin.shadowRoot!.querySelector('nav a[aria-current=page]')!);
+  return nameOf(admin.shadowRoot!.querySelector('nav a[aria-current=page]')!);
 }
 
 describe('<roster-admin>', () => {
   let roster: Roster;
   beforeEach(async () => {
+    // Wide: the navigation beside the content (the narrow layout has its own test).
+    await setViewport({ width: 1280, height: 900 });
     history.replaceState(null, '', location.pathname + location.search);
     roster = createRoster({ backend: memoryBackend(), actor: { id: 'admin-1' } });
     await roster.users.create({ name: 'Anna Berg', email: 'anna@example.com' });
@@ -85,7 +88,7 @@ describe('<roster-admin>', () => {
       html`<roster-admin .roster=${roster} locale="de"></roster-admin>`,
     );
     const nav = byRole(admin.shadowRoot!, 'navigation', 'Bereiche');
-    expect(accessibleName(allByRole(nav, 'link')[0]!)).to.equal('Benutzer');
+    expect(nameOf(allByRole(nav, 'link')[0]!)).to.equal('Benutzer');
   });
 
   it('is accessible in light and dark themes', async () => {
