@@ -2,10 +2,10 @@ import type { AuditEvent } from '@roster/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RosterElement } from '../foundation/roster-element.js';
-import { formatDateTime } from '../foundation/format.js';
+import { exactTime } from '../foundation/time.js';
 import { userText } from '../foundation/user-text.js';
-import { renderPager } from '../group-manager/pager.js';
-import { sectionStyles } from '../group-manager/section.styles.js';
+import { renderPager } from '../foundation/pager.js';
+import { sectionStyles } from '../styles/section.js';
 import { activityPage, type ActivityCursor } from './paging.js';
 import { activityStyles } from './roster-activity.styles.js';
 
@@ -311,7 +311,7 @@ export class RosterActivityElement extends RosterElement {
         ? (nameIn(event.after) ?? nameIn(event.before))
         : undefined;
     return html`<tr part="row">
-      <td><time datetime=${event.at}>${formatDateTime(event.at, this.localeTag)}</time></td>
+      <td>${exactTime(event.at, this.localeTag)}</td>
       <td>
         ${event.actor ? userText(event.actor.name ?? event.actor.id) : html`<span class="muted">${t.system}</span>`}
       </td>

@@ -5,12 +5,12 @@ import { keyed } from 'lit/directives/keyed.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { userText } from '../foundation/user-text.js';
-import { renderPager } from './pager.js';
+import { renderPager } from '../foundation/pager.js';
 import { ConfirmDialog, confirmDialogStyles } from '../foundation/confirm-dialog.js';
 import { RosterGroupSelectEvent } from './events.js';
-import { fieldErrorsOf, renderField, type FieldErrors } from './fields.js';
+import { fieldErrorsOf, renderField, type FieldErrors } from '../foundation/fields.js';
 import { groupManagerStyles } from './roster-group-manager.styles.js';
-import { sectionStyles } from './section.styles.js';
+import { sectionStyles } from '../styles/section.js';
 
 /** Members shown per page in the group's member list. */
 const MEMBER_PAGE = 20;

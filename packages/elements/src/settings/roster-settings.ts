@@ -9,8 +9,8 @@ import { state } from 'lit/decorators.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { userText } from '../foundation/user-text.js';
-import { fieldErrorsOf, renderField, type FieldErrors } from '../group-manager/fields.js';
-import { sectionStyles } from '../group-manager/section.styles.js';
+import { fieldErrorsOf, renderField, type FieldErrors } from '../foundation/fields.js';
+import { sectionStyles } from '../styles/section.js';
 import {
   checkDraft,
   draftOf,

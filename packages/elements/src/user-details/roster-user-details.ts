@@ -12,7 +12,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { relativeTime } from '../device-list/relative-time.js';
+import { relativeTime } from '../foundation/time.js';
 import { ConfirmDialog, confirmDialogStyles } from '../foundation/confirm-dialog.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { formatDateTime } from '../foundation/format.js';
@@ -24,6 +24,7 @@ import { ACTIVITY_MAX, ACTIVITY_PAGE, activityItem } from './activity.js';
 import { actionsFor, daysLeft, type UserAction } from './actions.js';
 import { downloadFile } from './download.js';
 import { RosterUserDeletedEvent } from './events.js';
+import { statusBadgeStyles } from '../styles/status-badge.js';
 import { userDetailsStyles } from './roster-user-details.styles.js';
 
 /** The user's page: the user, their groups and the settings that shape what is offered. */
@@ -87,6 +88,7 @@ export class RosterUserDetailsElement extends RosterElement {
   static override styles = [
     ...RosterElement.styles,
     confirmDialogStyles,
+    statusBadgeStyles,
     userFormStyles,
     userDetailsStyles,
   ];
