@@ -5,6 +5,7 @@ import { RosterElement } from '../foundation/roster-element.js';
 import { exactTime } from '../foundation/time.js';
 import { userText } from '../foundation/user-text.js';
 import { renderPager } from '../foundation/pager.js';
+import { formControlStyles } from '../styles/form-controls.js';
 import { sectionStyles } from '../styles/section.js';
 import { activityPage, type ActivityCursor } from './paging.js';
 import { activityStyles } from './roster-activity.styles.js';
@@ -59,7 +60,12 @@ function nameIn(snapshot: unknown): string | undefined {
  * ```
  */
 export class RosterActivityElement extends RosterElement {
-  static override styles = [...RosterElement.styles, sectionStyles, activityStyles];
+  static override styles = [
+    ...RosterElement.styles,
+    formControlStyles,
+    sectionStyles,
+    activityStyles,
+  ];
 
   /** Events per page (1–1000). */
   @property({ type: Number, attribute: 'page-size' })

@@ -10,6 +10,7 @@ import { ConfirmDialog, confirmDialogStyles } from '../foundation/confirm-dialog
 import { RosterGroupSelectEvent } from './events.js';
 import { fieldErrorsOf, renderField, type FieldErrors } from '../foundation/fields.js';
 import { groupManagerStyles } from './roster-group-manager.styles.js';
+import { formControlStyles } from '../styles/form-controls.js';
 import { sectionStyles } from '../styles/section.js';
 
 /** Members shown per page in the group's member list. */
@@ -66,6 +67,7 @@ const GROUP_PAGE = 100;
 export class RosterGroupManagerElement extends RosterElement {
   static override styles = [
     ...RosterElement.styles,
+    formControlStyles,
     sectionStyles,
     confirmDialogStyles,
     groupManagerStyles,

@@ -7,6 +7,7 @@ import { errorMessage } from '../foundation/error-message.js';
 import { exactTime } from '../foundation/time.js';
 import { userText } from '../foundation/user-text.js';
 import { renderPager } from '../foundation/pager.js';
+import { formControlStyles } from '../styles/form-controls.js';
 import { sectionStyles } from '../styles/section.js';
 import { statusBadgeStyles } from '../styles/status-badge.js';
 import { outboxStyles } from './roster-outbox.styles.js';
@@ -71,6 +72,7 @@ function resends(messages: readonly Message[]): ReadonlySet<string> {
 export class RosterOutboxElement extends RosterElement {
   static override styles = [
     ...RosterElement.styles,
+    formControlStyles,
     sectionStyles,
     statusBadgeStyles,
     outboxStyles,

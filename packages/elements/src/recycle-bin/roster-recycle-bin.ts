@@ -7,6 +7,7 @@ import { exactTime } from '../foundation/time.js';
 import { userText } from '../foundation/user-text.js';
 import { renderPager } from '../foundation/pager.js';
 import { ConfirmDialog, confirmDialogStyles } from '../foundation/confirm-dialog.js';
+import { formControlStyles } from '../styles/form-controls.js';
 import { sectionStyles } from '../styles/section.js';
 import { RosterUsersRestoreEvent } from './events.js';
 import { recycleBinStyles } from './roster-recycle-bin.styles.js';
@@ -78,6 +79,7 @@ async function deletedByOf(
 export class RosterRecycleBinElement extends RosterElement {
   static override styles = [
     ...RosterElement.styles,
+    formControlStyles,
     sectionStyles,
     confirmDialogStyles,
     recycleBinStyles,

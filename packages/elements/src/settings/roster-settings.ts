@@ -10,6 +10,7 @@ import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { userText } from '../foundation/user-text.js';
 import { fieldErrorsOf, renderField, type FieldErrors } from '../foundation/fields.js';
+import { formControlStyles } from '../styles/form-controls.js';
 import { sectionStyles } from '../styles/section.js';
 import {
   checkDraft,
@@ -61,7 +62,12 @@ import { RosterSettingsSaveEvent } from './events.js';
  * ```
  */
 export class RosterSettingsElement extends RosterElement {
-  static override styles = [...RosterElement.styles, sectionStyles, settingsStyles];
+  static override styles = [
+    ...RosterElement.styles,
+    formControlStyles,
+    sectionStyles,
+    settingsStyles,
+  ];
 
   /** What the form shows; `undefined` until the settings are loaded. */
   @state() private accessor draft: SettingsDraft | undefined = undefined;

@@ -19,6 +19,7 @@ import { formatDateTime } from '../foundation/format.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { userText } from '../foundation/user-text.js';
 import { findGroups, groupPicker } from '../user-form/group-picker.js';
+import { formControlStyles } from '../styles/form-controls.js';
 import { userFormStyles } from '../user-form/roster-user-form.styles.js';
 import { ACTIVITY_MAX, ACTIVITY_PAGE, activityItem } from './activity.js';
 import { actionsFor, daysLeft, type UserAction } from './actions.js';
@@ -89,6 +90,7 @@ export class RosterUserDetailsElement extends RosterElement {
     ...RosterElement.styles,
     confirmDialogStyles,
     statusBadgeStyles,
+    formControlStyles,
     userFormStyles,
     userDetailsStyles,
   ];

@@ -25,6 +25,7 @@ import {
 import { RosterCancelEvent, RosterUserSavedEvent } from './events.js';
 import { findGroups, groupPicker } from './group-picker.js';
 import type { UserFormField } from './messages.js';
+import { formControlStyles } from '../styles/form-controls.js';
 import { userFormStyles } from './roster-user-form.styles.js';
 
 /** What the form is opened on. */
@@ -93,7 +94,7 @@ interface Stale {
  * ```
  */
 export class RosterUserFormElement extends RosterElement {
-  static override styles = [...RosterElement.styles, userFormStyles];
+  static override styles = [...RosterElement.styles, formControlStyles, userFormStyles];
 
   /** The user to edit; empty for a new user. */
   @property({ attribute: 'user-id' })
