@@ -8,7 +8,8 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it } from '@roster/test-support/harness';
 import { RosterUserTableElement } from '@roster/elements/user-table';
 import { messagesFor } from '../src/i18n/index.js';
-import { allByRole, byRole, nameOf, until } from './support/by-role.js';
+import { allByRole, byRole, shownText } from './support/by-role.js';
+import { until } from './support/until.js';
 
 describe('registering one element', () => {
   it('@roster/elements/user-table defines <roster-user-table> and no other element', () => {
@@ -29,7 +30,7 @@ describe('registering one element', () => {
       html`<roster-user-table .roster=${roster}></roster-user-table>`,
     );
     await until(() => allByRole(table.shadowRoot!, 'rowheader').length === 1, 'one row');
-    expect(nameOf(allByRole(table.shadowRoot!, 'rowheader')[0]!)).to.equal('Ann Lee');
+    expect(shownText(allByRole(table.shadowRoot!, 'rowheader')[0]!)).to.equal('Ann Lee');
   });
 
   it("carries its own texts: in German under lang=de, in English otherwise (no other element's texts loaded)", async () => {
@@ -62,8 +63,8 @@ describe('registering one element', () => {
     for (const search of ['082 455', '+27 82 455', '824551234']) {
       table.search = search;
       await until(
-        () => allByRole(root, 'rowheader').map(nameOf).join() === 'Ann Lee',
-        () => `only Ann for ${search}: ${allByRole(root, 'rowheader').map(nameOf).join()}`,
+        () => allByRole(root, 'rowheader').map(shownText).join() === 'Ann Lee',
+        () => `only Ann for ${search}: ${allByRole(root, 'rowheader').map(shownText).join()}`,
       );
     }
   });

@@ -4,16 +4,9 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, beforeEach } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterActivityElement } from '@roster/elements';
-import {
-  allByRole,
-  byRole,
-  findByRole,
-  mounted,
-  settled,
-  shownText,
-  type,
-  expectRetryableError,
-} from './roster-sections.support.js';
+import { allByRole, byRole, findByRole, shownText } from './support/by-role.js';
+import { type } from './support/user-input.js';
+import { expectRetryableError, mounted, settled } from './roster-sections.support.js';
 
 /** Ada adds Anna and Björn and deletes Björn; Ben creates a group and adds Anna to it. */
 async function seeded(): Promise<{ ada: Roster; ids: Record<string, string> }> {

@@ -8,8 +8,9 @@ import { createRoster, type Roster } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, before, after } from '@roster/test-support/harness';
 import '@roster/elements/define';
-import { nameOf, until } from './support/by-role.js';
-import { allShown, mountAdmin, settledDeep, shown, visit } from './roster-admin.support.js';
+import { allByRole, findByRole, nameOf } from './support/by-role.js';
+import { until } from './support/until.js';
+import { mountAdmin, settledDeep, visit } from './roster-admin.support.js';
 
 /** Every view of the admin, by its hash (`USER` is replaced by a user's id). */
 const VIEWS = [
@@ -114,26 +115,26 @@ describe('<roster-admin>: layout and accessibility', () => {
 
     // The navigation is one button naming the section; it opens the list.
     await visit(admin, '#users');
-    expect(allShown(admin.shadowRoot!, 'link', 'Groups')).to.have.length(0);
-    const menu = await shown(admin.shadowRoot!, 'button', 'Sections: Users');
+    expect(allByRole(admin.shadowRoot!, 'link', 'Groups')).to.have.length(0);
+    const menu = await findByRole(admin.shadowRoot!, 'button', 'Sections: Users');
     expect(menu.getAttribute('aria-expanded')).to.equal('false');
     // Escape closes it again (the focus back on the button), a click opens it.
     menu.click();
-    await shown(admin.shadowRoot!, 'link', 'Groups');
+    await findByRole(admin.shadowRoot!, 'link', 'Groups');
     expect(menu.getAttribute('aria-expanded')).to.equal('true');
-    (await shown(admin.shadowRoot!, 'link', 'Users')).focus();
+    (await findByRole(admin.shadowRoot!, 'link', 'Users')).focus();
     await sendKeys({ press: 'Escape' });
-    await until(() => allShown(admin.shadowRoot!, 'link', 'Groups').length === 0);
+    await until(() => allByRole(admin.shadowRoot!, 'link', 'Groups').length === 0);
     expect(admin.shadowRoot!.activeElement).to.equal(menu);
     menu.click();
-    (await shown(admin.shadowRoot!, 'link', 'Groups')).click();
+    (await findByRole(admin.shadowRoot!, 'link', 'Groups')).click();
     await until(() => location.hash === '#groups');
-    await shown(admin.shadowRoot!, 'button', 'Sections: Groups');
-    expect(allShown(admin.shadowRoot!, 'link', 'Users')).to.have.length(0);
+    await findByRole(admin.shadowRoot!, 'button', 'Sections: Groups');
+    expect(allByRole(admin.shadowRoot!, 'link', 'Users')).to.have.length(0);
 
     // The name column is in view and wide enough for a name.
     await visit(admin, '#users');
-    const name = await shown(admin.shadowRoot!, 'button', 'Open Ben Cole');
+    const name = await findByRole(admin.shadowRoot!, 'button', 'Open Ben Cole');
     const box = name.getBoundingClientRect();
     expect(box.left).to.be.at.least(0);
     expect(box.right).to.be.at.most(PHONE.width);
@@ -144,8 +145,8 @@ describe('<roster-admin>: layout and accessibility', () => {
     await setViewport({ width: 1280, height: 900 });
     const admin = await mountAdmin(roster);
     await visit(admin, '#users');
-    expect(allShown(admin.shadowRoot!, 'button', /^Sections:/)).to.have.length(0);
-    const nav = await shown(admin.shadowRoot!, 'navigation', 'Sections');
+    expect(allByRole(admin.shadowRoot!, 'button', /^Sections:/)).to.have.length(0);
+    const nav = await findByRole(admin.shadowRoot!, 'navigation', 'Sections');
     const main = admin.shadowRoot!.querySelector('[part=main]')!;
     expect(nav.getBoundingClientRect().right).to.be.at.most(main.getBoundingClientRect().left);
   });

@@ -11,20 +11,21 @@ import { describe, it, beforeEach, afterEach } from '@roster/test-support/harnes
 import '@roster/elements/define';
 import { RosterImportShowUsersEvent } from '@roster/elements';
 import type { RosterUserTableElement } from '@roster/elements';
-import { nameOf, until } from './support/by-role.js';
-import { allShown, mountAdmin, settledDeep, shown } from './roster-admin.support.js';
+import { allByRole, findByRole, nameOf } from './support/by-role.js';
+import { until } from './support/until.js';
+import { mountAdmin, settledDeep } from './roster-admin.support.js';
 
 const table = (admin: HTMLElement) =>
   admin.shadowRoot!.querySelector<RosterUserTableElement>('roster-user-table')!;
 /** The users the table shows, by their name cells' accessible names ("Open Ben Cole"). */
 const names = (admin: HTMLElement) =>
-  allShown(admin.shadowRoot!, 'button', /^Open /).map((button) =>
+  allByRole(admin.shadowRoot!, 'button', /^Open /).map((button) =>
     nameOf(button).replace(/^Open /, ''),
   );
 
 /** Types into the table's search box on the keyboard and presses Enter. */
 async function search(admin: HTMLElement, text: string): Promise<void> {
-  const box = await shown<HTMLInputElement>(admin.shadowRoot!, 'searchbox', 'Search users');
+  const box = await findByRole<HTMLInputElement>(admin.shadowRoot!, 'searchbox', 'Search users');
   box.focus();
   box.select();
   await sendKeys({ press: 'Backspace' });
@@ -56,7 +57,7 @@ describe('<roster-admin>: sections together, through the URL', () => {
     expect(table(admin).query).to.include({ search: 'example.org' });
     expect(table(admin).query.sort).to.deep.equal({ field: 'name', direction: 'desc' });
     expect(table(admin).query.columns).to.deep.equal(['name', 'email']);
-    expect(allShown(admin.shadowRoot!, 'columnheader', 'Phone')).to.have.length(0);
+    expect(allByRole(admin.shadowRoot!, 'columnheader', 'Phone')).to.have.length(0);
   });
 
   it('keeps every change of the query in the URL; back, forward and reload follow it', async () => {
@@ -68,7 +69,7 @@ describe('<roster-admin>: sections together, through the URL', () => {
     await search(admin, 'cleo');
     // Successive searches are one history entry: back goes to before the searching.
     await until(() => location.hash === '#users?search=cleo');
-    (await shown(admin.shadowRoot!, 'columnheader', 'Email')).click();
+    (await findByRole(admin.shadowRoot!, 'columnheader', 'Email')).click();
     await until(() => location.hash === '#users?search=cleo&sort=email');
 
     history.back();
@@ -93,17 +94,17 @@ describe('<roster-admin>: sections together, through the URL', () => {
       () => names(again).join() === 'Cleo Dunn',
       () => names(again).join(),
     );
-    const box = await shown<HTMLInputElement>(again.shadowRoot!, 'searchbox', 'Search users');
+    const box = await findByRole<HTMLInputElement>(again.shadowRoot!, 'searchbox', 'Search users');
     expect(box.value).to.equal('cleo');
   });
 
   it("keeps a user's page on the query it was opened from", async () => {
     history.replaceState(null, '', '#users?search=example.org');
     const admin = await mountAdmin(roster);
-    (await shown(admin.shadowRoot!, 'button', 'Open Ben Cole')).click();
+    (await findByRole(admin.shadowRoot!, 'button', 'Open Ben Cole')).click();
     await until(() => location.hash === `#users/${ben.id}?search=example.org`);
-    await shown(admin.shadowRoot!, 'heading', /^Ben Cole/);
-    (await shown(admin.shadowRoot!, 'link', 'Back to all users')).click();
+    await findByRole(admin.shadowRoot!, 'heading', /^Ben Cole/);
+    (await findByRole(admin.shadowRoot!, 'link', 'Back to all users')).click();
     await until(() => location.hash === '#users?search=example.org');
     await until(
       () => names(admin).join() === 'Ben Cole,Cleo Dunn',
@@ -114,15 +115,17 @@ describe('<roster-admin>: sections together, through the URL', () => {
   it("adds the table's selection to a group, and shows the group's members in the table", async () => {
     const crew = await roster.groups.create({ name: 'Crew' });
     const admin = await mountAdmin(roster);
-    (await shown(admin.shadowRoot!, 'checkbox', 'Select Ben Cole')).click();
-    (await shown(admin.shadowRoot!, 'checkbox', 'Select Cleo Dunn')).click();
-    (await shown(admin.shadowRoot!, 'link', 'Groups')).click();
-    await shown(admin.shadowRoot!, 'button', 'Crew 0 members').then((button) => button.click());
+    (await findByRole(admin.shadowRoot!, 'checkbox', 'Select Ben Cole')).click();
+    (await findByRole(admin.shadowRoot!, 'checkbox', 'Select Cleo Dunn')).click();
+    (await findByRole(admin.shadowRoot!, 'link', 'Groups')).click();
+    await findByRole(admin.shadowRoot!, 'button', 'Crew 0 members').then((button) =>
+      button.click(),
+    );
     await until(() => location.hash === `#groups/${crew.id}`);
-    (await shown(admin.shadowRoot!, 'button', 'Add the 2 selected users')).click();
-    await shown(admin.shadowRoot!, 'button', 'Crew 2 members');
+    (await findByRole(admin.shadowRoot!, 'button', 'Add the 2 selected users')).click();
+    await findByRole(admin.shadowRoot!, 'button', 'Crew 2 members');
 
-    (await shown(admin.shadowRoot!, 'link', 'Show the members in Users')).click();
+    (await findByRole(admin.shadowRoot!, 'link', 'Show the members in Users')).click();
     await until(() => location.hash === `#users?group=${crew.id}`);
     await until(
       () => names(admin).join() === 'Ben Cole,Cleo Dunn',
@@ -132,7 +135,7 @@ describe('<roster-admin>: sections together, through the URL', () => {
     // Back: the group is still the selected one.
     history.back();
     await until(() => location.hash === `#groups/${crew.id}`);
-    await shown(admin.shadowRoot!, 'link', 'Show the members in Users');
+    await findByRole(admin.shadowRoot!, 'link', 'Show the members in Users');
   });
 
   it("shows an import's users on their own, searchable, until the admin asks for all", async () => {
@@ -150,7 +153,11 @@ describe('<roster-admin>: sections together, through the URL', () => {
       () => names(admin).join() === 'Ben Cole,Dan Eze',
       () => names(admin).join(),
     );
-    const notice = await shown(admin.shadowRoot!, 'status', /Showing the 2 users of the import/);
+    const notice = await findByRole(
+      admin.shadowRoot!,
+      'status',
+      /Showing the 2 users of the import/,
+    );
     expect(notice).to.exist;
     // The table's search works inside the import's users.
     await search(admin, 'example.org');
@@ -173,7 +180,7 @@ describe('<roster-admin>: sections together, through the URL', () => {
     );
     expect(location.hash).to.equal(hash);
 
-    (await shown(again.shadowRoot!, 'link', 'Show all users')).click();
+    (await findByRole(again.shadowRoot!, 'link', 'Show all users')).click();
     await until(() => !location.hash.includes('imported'));
     await search(again, '');
     await until(

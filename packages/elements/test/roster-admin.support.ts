@@ -1,37 +1,20 @@
 /**
- * Finding UI in `<roster-admin>` as a person does: by role and name through every shadow
- * root, among what is shown (the admin keeps the users table in the page, hidden, while
- * other sections show).
+ * Mounting `<roster-admin>`, moving it between sections by the URL, and waiting until what
+ * it shows has loaded. Find UI in it with `support/by-role.ts` (which ignores the hidden
+ * users table the admin keeps in the page while other sections show).
  */
 import { fixture, html } from '@open-wc/testing';
 import type { Roster } from '@roster/core';
 import type { RosterAdminElement } from '@roster/elements';
-import { allByRole, until } from './support/by-role.js';
-
-/** The shown elements with this role and name, shadow roots included. */
-export function allShown(root: ParentNode, role: string, name?: string | RegExp): HTMLElement[] {
-  return allByRole(root, role, name).filter((element) => element.checkVisibility());
-}
-
-/** Waits until exactly one shown element has this role and name, and returns it. */
-export async function shown<T extends HTMLElement = HTMLElement>(
-  root: ParentNode,
-  role: string,
-  name?: string | RegExp,
-): Promise<T> {
-  await until(
-    () => allShown(root, role, name).length === 1,
-    () => `one shown ${role} named ${String(name)} (found ${allShown(root, role, name).length})`,
-  );
-  return allShown(root, role, name)[0] as T;
-}
+import { isShown } from './support/by-role.js';
+import { until } from './support/until.js';
 
 /** Waits until nothing in the admin is loading (no busy region anywhere inside). */
 export async function settledDeep(admin: RosterAdminElement): Promise<void> {
   const busy = (root: ParentNode): boolean =>
     [...root.querySelectorAll('*')].some(
       (element) =>
-        (element.getAttribute('aria-busy') === 'true' && element.checkVisibility()) ||
+        (element.getAttribute('aria-busy') === 'true' && isShown(element)) ||
         (element.shadowRoot !== null && busy(element.shadowRoot)),
     );
   await until(() => !busy(admin.shadowRoot!), 'the admin kept loading');

@@ -5,14 +5,9 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, beforeEach } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterDeviceListElement, RosterDeviceSignedOutEvent } from '@roster/elements';
-import {
-  allByRole,
-  findByRole,
-  focused,
-  queryByRole,
-  statusTexts,
-  until,
-} from './roster-user-page.support.js';
+import { allByRole, findByRole, queryByRole, statusTexts } from './support/by-role.js';
+import { until } from './support/until.js';
+import { focused } from './support/user-input.js';
 
 /**
  * A Roster whose user Ann is signed in on a laptop, then a phone. Its clock starts an

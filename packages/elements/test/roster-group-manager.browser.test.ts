@@ -5,16 +5,9 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, beforeEach } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterGroupManagerElement, RosterGroupSelectEvent } from '@roster/elements';
-import {
-  allByRole,
-  byRole,
-  findByRole,
-  mounted,
-  settled,
-  shownText,
-  type,
-  expectRetryableError,
-} from './roster-sections.support.js';
+import { allByRole, byRole, findByRole, shownText } from './support/by-role.js';
+import { type } from './support/user-input.js';
+import { expectRetryableError, mounted, settled } from './roster-sections.support.js';
 
 async function seeded(): Promise<{ roster: Roster; ids: string[] }> {
   const roster = createRoster({ backend: memoryBackend(), actor: { id: 'admin-1' } });
@@ -193,7 +186,11 @@ describe('<roster-group-manager>', () => {
     byRole(root, 'button', /^Sales/).click();
     await settled(manager);
     byRole(root, 'button', 'Delete group').click();
-    const dialog = await findByRole<HTMLDialogElement>(root, 'dialog', 'Delete the group “Sales”?');
+    const dialog = await findByRole<HTMLDialogElement>(
+      root,
+      'alertdialog',
+      'Delete the group “Sales”?',
+    );
     expect(dialog.open).to.equal(true);
     const body = root.getElementById(dialog.getAttribute('aria-describedby')!)!;
     expect(body.textContent).to.contain('Its 1 member stays in the directory');
@@ -211,9 +208,9 @@ describe('<roster-group-manager>', () => {
     byRole(root, 'button', /^Sales/).click();
     await settled(manager);
     byRole(root, 'button', 'Delete group').click();
-    await findByRole(root, 'dialog');
+    await findByRole(root, 'alertdialog');
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => allByRole(root, 'dialog').length === 0);
+    await waitUntil(() => allByRole(root, 'alertdialog').length === 0);
     expect((await roster.groups.list()).total).to.equal(2);
   });
 

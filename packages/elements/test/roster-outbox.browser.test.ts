@@ -5,14 +5,8 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, beforeEach } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterOutboxElement, RosterUserOpenEvent } from '@roster/elements';
-import {
-  allByRole,
-  byRole,
-  findByRole,
-  mounted,
-  shownText,
-  expectRetryableError,
-} from './roster-sections.support.js';
+import { allByRole, byRole, findByRole, shownText } from './support/by-role.js';
+import { expectRetryableError, mounted } from './roster-sections.support.js';
 
 /** An owner, Ann (invited, then re-invited), Bob (whose invitation bounces), a reset. */
 async function seeded(): Promise<{ roster: Roster; bob: string }> {

@@ -5,15 +5,8 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, beforeEach } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterRecycleBinElement, RosterUsersRestoreEvent } from '@roster/elements';
-import {
-  allByRole,
-  byRole,
-  findByRole,
-  mounted,
-  settled,
-  shownText,
-  expectRetryableError,
-} from './roster-sections.support.js';
+import { allByRole, byRole, findByRole, shownText } from './support/by-role.js';
+import { expectRetryableError, mounted, settled } from './roster-sections.support.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -107,7 +100,11 @@ describe('<roster-recycle-bin>', () => {
     const bin = await mount(counting);
     const root = bin.shadowRoot!;
     byRole(root, 'button', 'Purge expired now').click();
-    const dialog = await findByRole<HTMLDialogElement>(root, 'dialog', 'Purge expired users now?');
+    const dialog = await findByRole<HTMLDialogElement>(
+      root,
+      'alertdialog',
+      'Purge expired users now?',
+    );
     expect(root.getElementById(dialog.getAttribute('aria-describedby')!)!.textContent).to.contain(
       'deleted more than 30 days ago are removed for good',
     );

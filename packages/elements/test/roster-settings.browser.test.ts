@@ -5,16 +5,9 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, beforeEach } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterSettingsElement, RosterSettingsSaveEvent } from '@roster/elements';
-import {
-  allByRole,
-  byRole,
-  findByRole,
-  mounted,
-  settled,
-  shownText,
-  type,
-  expectRetryableError,
-} from './roster-sections.support.js';
+import { allByRole, byRole, findByRole, shownText } from './support/by-role.js';
+import { type } from './support/user-input.js';
+import { expectRetryableError, mounted, settled } from './roster-sections.support.js';
 
 function mount(roster: Roster, theme: 'light' | 'dark' = 'light') {
   return mounted<RosterSettingsElement>(

@@ -4,15 +4,9 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, beforeEach } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterUserDeletedEvent, RosterUserDetailsElement } from '@roster/elements';
-import {
-  allByRole,
-  findByRole,
-  focused,
-  queryByRole,
-  statusTexts,
-  type,
-  until,
-} from './roster-user-page.support.js';
+import { allByRole, findByRole, queryByRole, statusTexts } from './support/by-role.js';
+import { until } from './support/until.js';
+import { focused, type } from './support/user-input.js';
 
 const bouncing: Mailer = {
   send: async (message) => {

@@ -10,16 +10,9 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterUserDetailsElement, RosterUserTableElement } from '@roster/elements';
-import {
-  deepElements,
-  findByRole,
-  focused,
-  nameOf,
-  queryByRole,
-  roleOf,
-  statusTexts,
-  until,
-} from './roster-user-page.support.js';
+import { allByRole, findByRole, queryByRole, statusTexts } from './support/by-role.js';
+import { until } from './support/until.js';
+import { focused } from './support/user-input.js';
 
 /** Activates a control from the keyboard: focus it, press Enter (Space for a checkbox). */
 async function press(control: HTMLElement): Promise<void> {
@@ -66,11 +59,9 @@ describe('from the table to the user page, by keyboard', () => {
 
     // Open Ann from the table (its markup may change: find her by role and name).
     const annInTable = () =>
-      (deepElements(table).find(
-        (el) =>
-          ['button', 'rowheader', 'gridcell'].includes(roleOf(el) ?? '') &&
-          /^(Open )?Ann Lee$/.test(nameOf(el)),
-      ) as HTMLElement | undefined) ?? null;
+      ['button', 'rowheader', 'gridcell'].flatMap((role) =>
+        allByRole(table, role, /^(Open )?Ann Lee$/),
+      )[0] ?? null;
     await until(annInTable, 'Ann in the table');
     const opener = annInTable()!;
     await press(opener);

@@ -4,15 +4,9 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it, beforeEach } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterUserFormElement, RosterUserSavedEvent } from '@roster/elements';
-import {
-  allByRole,
-  choose,
-  findByRole,
-  focused,
-  queryByRole,
-  type,
-  until,
-} from './roster-user-page.support.js';
+import { allByRole, findByRole, queryByRole } from './support/by-role.js';
+import { until } from './support/until.js';
+import { choose, focused, type } from './support/user-input.js';
 
 async function seeded(): Promise<{ roster: Roster; ann: User }> {
   const roster = createRoster({

@@ -11,7 +11,9 @@ import { createRoster } from '@roster/core';
 import { describe, it } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterSelectionChangeEvent, RosterUserTableElement } from '@roster/elements';
-import { allByRole, byRole, nameOf, press, until } from './support/by-role.js';
+import { allByRole, byRole, shownText } from './support/by-role.js';
+import { until } from './support/until.js';
+import { press } from './support/user-input.js';
 import { userSearchText } from '@roster/core/backend-kit';
 import {
   syntheticBackend,
@@ -22,7 +24,7 @@ import {
 const MILLION = 1_000_000;
 
 function names(table: RosterUserTableElement): string[] {
-  return allByRole(table.shadowRoot!, 'rowheader').map((cell) => nameOf(cell));
+  return allByRole(table.shadowRoot!, 'rowheader').map((cell) => shownText(cell));
 }
 
 function rowIndexOf(element: Element | null): string | null {

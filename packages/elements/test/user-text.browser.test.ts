@@ -5,7 +5,8 @@ import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it } from '@roster/test-support/harness';
 import '@roster/elements/define';
 import type { RosterUserTableElement } from '@roster/elements';
-import { allByRole, byRole, until } from './support/by-role.js';
+import { allByRole, byRole } from './support/by-role.js';
+import { until } from './support/until.js';
 
 // User text (the foundation's `userText`), seen through the table: isolated, clamped, and
 // readable whole by hover and by keyboard focus.

@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError, type Options as KyOptions } from 'ky';
+import ky, { HTTPError, type Options as KyOptions } from 'ky';
 import type * as z from 'zod/mini';
 import {
   AbortedError,
@@ -9,19 +9,26 @@ import {
   type ServerInstance,
 } from '@roster/core';
 import {
-  ACTOR,
   BOOT_ID,
   CHANGE_POSITION,
   CLIENT_ID,
   IDEMPOTENCY_KEY,
   SAFE_ID_RULE,
   STORAGE_DURABLE,
-  encodeActorHeader,
   isSafeId,
   etagOf,
   parsePosition,
   type ChangePosition,
 } from './wire/index.js';
+import {
+  authorize,
+  callHeaders,
+  discardBody,
+  kyCallOptions,
+  retryAfterMs,
+  transportError,
+  withoutClosing,
+} from '../http-client/ky-call.js';
 import { errorFromResponse, readJsonAnswer, sessionExpired } from './errors.js';
 import type { ResolvedRestOptions } from './options.js';
 import { UncertainWrites } from './uncertain-writes.js';
@@ -74,19 +81,6 @@ const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const MAYBE_APPLIED = new Set([500, 502, 504]);
 const RETRY_AFTER_STATUSES = [429, 503];
 
-/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date); null if none. */
-export function retryAfterMs(response: Response, now = Date.now()): number | null {
-  const header = response.headers.get('Retry-After');
-  if (header === null) return null;
-  if (/^\s*\d+\s*$/.test(header)) return Number(header) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
-}
-
 /**
  * The HTTP side of the REST client, on ky: bearer token on every attempt, one refresh
  * and resend on 401, per-attempt timeouts, retries with exponential backoff and full
@@ -138,11 +132,6 @@ export class Transport {
     this.#noteInstance(response);
   }
 
-  async #authorize(request: Request): Promise<void> {
-    const token = await this.options.getToken?.();
-    if (token) request.headers.set('Authorization', `Bearer ${token}`);
-  }
-
   /** Runs `refreshToken` once for all calls that got a 401 at the same time. */
   async #refresh(label: string): Promise<void> {
     const refreshToken = this.options.refreshToken;
@@ -163,14 +152,15 @@ export class Transport {
   }
 
   #headers(spec: CallSpec<z.core.$ZodType | null>, key: string | null): Headers {
-    const headers = new Headers(this.options.headers);
-    headers.set('Accept', 'application/json, application/problem+json');
+    const headers = callHeaders(
+      this.options,
+      'application/json, application/problem+json',
+      spec.call,
+    );
     headers.set(CLIENT_ID, this.clientId);
     // One key per logical call: every retry of this call carries the same key.
     if (key !== null) headers.set(IDEMPOTENCY_KEY, key);
     if (spec.ifMatch !== undefined) headers.set('If-Match', etagOf(spec.ifMatch));
-    const actor = spec.call?.actor;
-    if (this.options.forwardActor && actor) headers.set(ACTOR, encodeActorHeader(actor));
     return headers;
   }
 
@@ -179,48 +169,25 @@ export class Transport {
     headers: Headers,
     onAttempt: (attempt: number) => void,
   ): KyOptions {
-    const { retry, timeout } = this.options;
-    const signal = spec.call?.signal;
-    return {
-      method: spec.method,
-      headers,
-      ...(spec.json === undefined ? {} : { json: spec.json }),
-      ...(spec.search ? { searchParams: spec.search } : {}),
-      ...(signal ? { signal } : {}),
-      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
-      ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
-      timeout,
-      throwHttpErrors: true,
-      retry: {
-        limit: retry.limit,
+    return kyCallOptions(
+      this.options,
+      {
+        method: spec.method,
+        headers,
+        ...(spec.json === undefined ? {} : { payload: { json: spec.json } }),
+        search: spec.search,
+        signal: spec.call?.signal,
+      },
+      {
         // Every method may retry: GET/DELETE are idempotent, and POST/PATCH carry an
         // Idempotency-Key the server replays (PATCH also carries If-Match).
         methods: ['get', 'post', 'patch', 'delete'],
         statusCodes: RETRY_STATUSES,
         afterStatusCodes: RETRY_AFTER_STATUSES,
         retryOnTimeout: true,
-        delay: (attempt) => retry.base * 2 ** (attempt - 1),
-        backoffLimit: retry.max,
-        jitter: true,
-        maxRetryAfter: retry.maxRetryAfter,
-        shouldRetry: ({ error }) => {
-          if (signal?.aborted) return false;
-          if (error instanceof HTTPError) {
-            const wait = retryAfterMs(error.response);
-            if (wait !== null && wait > retry.maxRetryAfter) return false;
-          }
-          return undefined;
-        },
       },
-      hooks: {
-        beforeRequest: [
-          async (request, _options, state) => {
-            onAttempt(state.retryCount + 1);
-            await this.#authorize(request);
-          },
-        ],
-      },
-    };
+      onAttempt,
+    );
   }
 
   /** Sends one call and returns its checked answer; every failure is a `RosterError`. */
@@ -250,7 +217,7 @@ export class Transport {
           this.#noteAnswer(error.response);
           if (error.response.status === 401 && !refreshed) {
             refreshed = true;
-            await error.response.body?.cancel().catch(() => undefined);
+            await discardBody(error.response);
             // Sent with a token another call has renewed since: just resend.
             if (this.#refreshes === refreshes) await this.#refresh(label);
             continue;
@@ -261,7 +228,7 @@ export class Transport {
           }
           throw failure;
         }
-        const failure = this.#transportError(error, label, attempts);
+        const failure = transportError(error, label, attempts, this.options.timeout, 'server');
         if (write !== null && key !== null && failure.code === 'unavailable') {
           throw this.#maybeApplied(failure, write, key);
         }
@@ -279,9 +246,8 @@ export class Transport {
    */
   #maybeApplied(failure: RosterError, write: string, key: string): RosterError {
     this.#uncertain.remember(write, key);
-    const message = failure.message.replace(/\s*Try again later\.$/, '').replace(/\.$/, '');
     return new UnavailableError(
-      `${message}. The change may have been applied on the server. Repeating the same call is safe: it is sent with the same Idempotency-Key, so the server applies it at most once.`,
+      `${withoutClosing(failure)}. The change may have been applied on the server. Repeating the same call is safe: it is sent with the same Idempotency-Key, so the server applies it at most once.`,
       {
         cause: failure,
         details: {
@@ -297,7 +263,7 @@ export class Transport {
   async #httpError(response: Response, label: string, attempts: number): Promise<RosterError> {
     const wait = retryAfterMs(response);
     if (wait !== null && wait > this.options.retry.maxRetryAfter) {
-      await response.body?.cancel().catch(() => undefined);
+      await discardBody(response);
       const seconds = Math.ceil(wait / 1000);
       return new UnavailableError(
         `The server is busy and asked to wait ${seconds} s (${label}). Try again later.`,
@@ -307,26 +273,9 @@ export class Transport {
     return errorFromResponse(response, label, attempts);
   }
 
-  #transportError(error: unknown, label: string, attempts: number): RosterError {
-    const tries = attempts > 1 ? ` (tried ${attempts} times)` : '';
-    if (error instanceof TimeoutError) {
-      const seconds = this.options.timeout / 1000;
-      return new UnavailableError(
-        `The server did not answer within ${seconds} s (${label})${tries}. Try again later.`,
-        { cause: error, details: { endpoint: label } },
-      );
-    }
-    if (isAbort(error)) return new AbortedError(undefined, { cause: error });
-    const reason = error instanceof Error ? error.message : String(error);
-    return new UnavailableError(`Roster cannot reach the server (${label}): ${reason}${tries}`, {
-      cause: error,
-      details: { endpoint: label },
-    });
-  }
-
   async #read(response: Response, schema: z.core.$ZodType | null, label: string): Promise<unknown> {
     if (schema === null) {
-      await response.body?.cancel().catch(() => undefined);
+      await discardBody(response);
       return undefined;
     }
     return readJsonAnswer(response, schema, label);
@@ -358,7 +307,7 @@ export class Transport {
           retry: 0,
           ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
           ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
-          hooks: { beforeRequest: [(request) => this.#authorize(request)] },
+          hooks: { beforeRequest: [(request) => authorize(this.options, request)] },
         });
         this.#noteInstance(response);
         return response;
@@ -367,13 +316,13 @@ export class Transport {
         if (error instanceof HTTPError) {
           if (error.response.status === 401 && !refreshed) {
             refreshed = true;
-            await error.response.body?.cancel().catch(() => undefined);
+            await discardBody(error.response);
             if (this.#refreshes === refreshes) await this.#refresh(label);
             continue;
           }
           throw await errorFromResponse(error.response, label, 1);
         }
-        throw this.#transportError(error, label, 1);
+        throw transportError(error, label, 1, this.options.timeout, 'server');
       }
     }
   }

@@ -1,9 +1,14 @@
-import ky, { HTTPError, TimeoutError, type Options as KyOptions } from 'ky';
+import ky, { HTTPError, type Options as KyOptions } from 'ky';
 import type * as z from 'zod/mini';
 import { AbortedError, UnavailableError, type CallOptions, type RosterError } from '@roster/core';
+import {
+  callHeaders,
+  discardBody,
+  kyCallOptions,
+  transportError,
+  withoutClosing,
+} from '../http-client/ky-call.js';
 import { readJsonAnswer } from '../rest/errors.js';
-import { retryAfterMs } from '../rest/transport.js';
-import { ACTOR, encodeActorHeader } from '../rest/wire/index.js';
 import type { ResolvedScimOptions } from './options.js';
 import { rosterErrorOfScim } from './wire/errors.js';
 import { SCIM_JSON } from './wire/urns.js';
@@ -31,10 +36,6 @@ const READ_RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const WRITE_RETRY_STATUSES = new Set([429, 503]);
 const RETRY_AFTER_STATUSES = [413, 429, 503];
 
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
-}
-
 /**
  * The HTTP side of the SCIM client, on ky: bearer token on every attempt, per-attempt
  * timeouts, the retry policy of {@link ScimRetryOptions}, SCIM errors turned into Roster
@@ -48,54 +49,32 @@ export class ScimTransport {
   }
 
   #kyOptions(call: ScimCall<z.ZodMiniType | null>, onAttempt: (n: number) => void): KyOptions {
-    const { retry, timeout } = this.options;
-    const signal = call.call?.signal;
     const write = call.method !== 'GET';
-    const headers = new Headers(this.options.headers);
-    headers.set('Accept', `${SCIM_JSON}, application/json`);
+    const headers = callHeaders(this.options, `${SCIM_JSON}, application/json`, call.call);
     if (call.json !== undefined) headers.set('Content-Type', `${SCIM_JSON}; charset=utf-8`);
     if (call.ifMatch !== undefined) headers.set('If-Match', call.ifMatch);
-    const actor = call.call?.actor;
-    if (this.options.forwardActor && actor) headers.set(ACTOR, encodeActorHeader(actor));
-    return {
-      method: call.method,
-      headers,
-      ...(call.json === undefined ? {} : { body: JSON.stringify(call.json) }),
-      ...(call.search ? { searchParams: call.search } : {}),
-      ...(signal ? { signal } : {}),
-      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
-      ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
-      timeout,
-      throwHttpErrors: true,
-      retry: {
-        limit: retry.limit,
+    return kyCallOptions(
+      this.options,
+      {
+        method: call.method,
+        headers,
+        ...(call.json === undefined ? {} : { payload: { body: JSON.stringify(call.json) } }),
+        search: call.search,
+        signal: call.call?.signal,
+      },
+      {
         methods: ['get', 'post', 'put', 'patch', 'delete'],
         statusCodes: READ_RETRY_STATUSES,
         afterStatusCodes: RETRY_AFTER_STATUSES,
         retryOnTimeout: !write,
-        delay: (attempt) => retry.base * 2 ** (attempt - 1),
-        backoffLimit: retry.max,
-        jitter: true,
-        maxRetryAfter: retry.maxRetryAfter,
-        shouldRetry: ({ error }) => {
-          if (signal?.aborted) return false;
+        shouldRetry: (error) => {
           if (!(error instanceof HTTPError)) return write ? false : undefined;
-          const wait = retryAfterMs(error.response);
-          if (wait !== null && wait > retry.maxRetryAfter) return false;
           if (write && !WRITE_RETRY_STATUSES.has(error.response.status)) return false;
           return undefined;
         },
       },
-      hooks: {
-        beforeRequest: [
-          async (request, _options, state) => {
-            onAttempt(state.retryCount + 1);
-            const token = await this.options.getToken?.();
-            if (token) request.headers.set('Authorization', `Bearer ${token}`);
-          },
-        ],
-      },
-    };
+      onAttempt,
+    );
   }
 
   /** Sends one request and returns its checked answer; every failure is a `RosterError`. */
@@ -121,7 +100,7 @@ export class ScimTransport {
         }
         throw failure;
       }
-      const failure = this.#transportError(error, label, attempts);
+      const failure = transportError(error, label, attempts, this.options.timeout, 'SCIM service');
       if (call.method !== 'GET' && failure.code === 'unavailable') {
         throw this.#maybeApplied(failure, label);
       }
@@ -132,35 +111,15 @@ export class ScimTransport {
 
   /** A write without a definite answer: it may have been applied; say so. */
   #maybeApplied(failure: RosterError, label: string): RosterError {
-    const message = failure.message.replace(/\s*Try again later\.$/, '').replace(/\.$/, '');
     return new UnavailableError(
-      `${message}. The change may have been applied by the SCIM service: reload before trying again (SCIM writes are not retried, they carry no idempotency key).`,
+      `${withoutClosing(failure)}. The change may have been applied by the SCIM service: reload before trying again (SCIM writes are not retried, they carry no idempotency key).`,
       { cause: failure, details: { ...failure.details, endpoint: label, outcome: 'unknown' } },
-    );
-  }
-
-  #transportError(error: unknown, label: string, attempts: number): RosterError {
-    const tries = attempts > 1 ? ` (tried ${attempts} times)` : '';
-    if (error instanceof TimeoutError) {
-      return new UnavailableError(
-        `The SCIM service did not answer within ${this.options.timeout / 1000} s (${label})${tries}. Try again later.`,
-        { cause: error, details: { endpoint: label } },
-      );
-    }
-    if (isAbort(error)) return new AbortedError(undefined, { cause: error });
-    const reason = error instanceof Error ? error.message : String(error);
-    return new UnavailableError(
-      `Roster cannot reach the SCIM service (${label}): ${reason}${tries}`,
-      {
-        cause: error,
-        details: { endpoint: label },
-      },
     );
   }
 
   async #read(response: Response, schema: z.ZodMiniType | null, label: string): Promise<unknown> {
     if (schema === null || response.status === 204) {
-      await response.body?.cancel().catch(() => undefined);
+      await discardBody(response);
       return undefined;
     }
     return readJsonAnswer(response, schema, label);

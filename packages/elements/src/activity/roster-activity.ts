@@ -2,10 +2,11 @@ import type { AuditEvent } from '@roster/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RosterElement } from '../foundation/roster-element.js';
-import { formatDateTime } from '../foundation/format.js';
+import { exactTime } from '../foundation/time.js';
 import { userText } from '../foundation/user-text.js';
-import { renderPager } from '../group-manager/pager.js';
-import { sectionStyles } from '../group-manager/section.styles.js';
+import { renderPager } from '../foundation/pager.js';
+import { formControlStyles } from '../styles/form-controls.js';
+import { sectionStyles } from '../styles/section.js';
 import { activityPage, type ActivityCursor } from './paging.js';
 import { activityStyles } from './roster-activity.styles.js';
 // Its texts (en, de), added to the foundation's translation table.
@@ -61,7 +62,12 @@ function nameIn(snapshot: unknown): string | undefined {
  * ```
  */
 export class RosterActivityElement extends RosterElement {
-  static override styles = [...RosterElement.styles, sectionStyles, activityStyles];
+  static override styles = [
+    ...RosterElement.styles,
+    formControlStyles,
+    sectionStyles,
+    activityStyles,
+  ];
 
   /** Events per page (1–1000). */
   @property({ type: Number, attribute: 'page-size' })
@@ -313,7 +319,7 @@ export class RosterActivityElement extends RosterElement {
         ? (nameIn(event.after) ?? nameIn(event.before))
         : undefined;
     return html`<tr part="row">
-      <td><time datetime=${event.at}>${formatDateTime(event.at, this.localeTag)}</time></td>
+      <td>${exactTime(event.at, this.localeTag)}</td>
       <td>
         ${event.actor ? userText(event.actor.name ?? event.actor.id) : html`<span class="muted">${t.system}</span>`}
       </td>

@@ -6,7 +6,7 @@ import { errorMessage } from '../foundation/error-message.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { userText } from '../foundation/user-text.js';
 import { RosterDeviceSignedOutEvent } from './events.js';
-import { relativeTime } from './relative-time.js';
+import { relativeTime } from '../foundation/time.js';
 import { deviceListStyles } from './roster-device-list.styles.js';
 // Its texts (en, de), added to the foundation's translation table.
 import './messages.js';

@@ -5,12 +5,13 @@ import { keyed } from 'lit/directives/keyed.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { userText } from '../foundation/user-text.js';
-import { renderPager } from './pager.js';
+import { renderPager } from '../foundation/pager.js';
 import { ConfirmDialog, confirmDialogStyles } from '../foundation/confirm-dialog.js';
 import { RosterGroupSelectEvent } from './events.js';
-import { fieldErrorsOf, renderField, type FieldErrors } from './fields.js';
+import { fieldErrorsOf, renderField, type FieldErrors } from '../foundation/fields.js';
 import { groupManagerStyles } from './roster-group-manager.styles.js';
-import { sectionStyles } from './section.styles.js';
+import { formControlStyles } from '../styles/form-controls.js';
+import { sectionStyles } from '../styles/section.js';
 // Its texts (en, de), added to the foundation's translation table.
 import './messages.js';
 
@@ -68,6 +69,7 @@ const GROUP_PAGE = 100;
 export class RosterGroupManagerElement extends RosterElement {
   static override styles = [
     ...RosterElement.styles,
+    formControlStyles,
     sectionStyles,
     confirmDialogStyles,
     groupManagerStyles,

@@ -31,16 +31,6 @@ export const outboxStyles = css`
   td.subject button:focus-visible {
     outline: var(--_focus);
   }
-  .status {
-    font-size: 0.85em;
-    padding: 1px 8px;
-    border-radius: 999px;
-    border: 1px solid var(--_border);
-  }
-  .status[data-status='failed'] {
-    color: var(--_danger);
-    border-color: currentColor;
-  }
   .reader h3:focus {
     outline: none;
   }

@@ -4,10 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { RosterUserOpenEvent } from '../user-table/events.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
-import { formatDateTime } from '../foundation/format.js';
+import { exactTime } from '../foundation/time.js';
 import { userText } from '../foundation/user-text.js';
-import { renderPager } from '../group-manager/pager.js';
-import { sectionStyles } from '../group-manager/section.styles.js';
+import { renderPager } from '../foundation/pager.js';
+import { formControlStyles } from '../styles/form-controls.js';
+import { sectionStyles } from '../styles/section.js';
+import { statusBadgeStyles } from '../styles/status-badge.js';
 import { outboxStyles } from './roster-outbox.styles.js';
 // Its texts (en, de), added to the foundation's translation table.
 import './messages.js';
@@ -70,7 +72,13 @@ function resends(messages: readonly Message[]): ReadonlySet<string> {
  * ```
  */
 export class RosterOutboxElement extends RosterElement {
-  static override styles = [...RosterElement.styles, sectionStyles, outboxStyles];
+  static override styles = [
+    ...RosterElement.styles,
+    formControlStyles,
+    sectionStyles,
+    statusBadgeStyles,
+    outboxStyles,
+  ];
 
   /** Messages per page. */
   @property({ type: Number, attribute: 'page-size' })
@@ -198,11 +206,7 @@ export class RosterOutboxElement extends RosterElement {
                     data-message-id=${message.id}
                     aria-current=${message.id === this.openId ? 'true' : 'false'}
                   >
-                    <td>
-                      <time datetime=${message.createdAt}
-                        >${formatDateTime(message.createdAt, this.localeTag)}</time
-                      >
-                    </td>
+                    <td>${exactTime(message.createdAt, this.localeTag)}</td>
                     <td>${resent.has(message.id) ? t.resent : t.kinds[message.kind]}</td>
                     <td>${userText(message.to)}</td>
                     <td class="subject">
@@ -255,11 +259,7 @@ export class RosterOutboxElement extends RosterElement {
         <dt>${t.to}</dt>
         <dd>${userText(message.to)}</dd>
         <dt>${t.columnSent}</dt>
-        <dd>
-          <time datetime=${message.createdAt}
-            >${formatDateTime(message.createdAt, this.localeTag)}</time
-          >
-        </dd>
+        <dd>${exactTime(message.createdAt, this.localeTag)}</dd>
       </dl>
       ${
         message.status === 'failed'

@@ -3,11 +3,12 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
-import { formatDateTime } from '../foundation/format.js';
+import { exactTime } from '../foundation/time.js';
 import { userText } from '../foundation/user-text.js';
-import { renderPager } from '../group-manager/pager.js';
+import { renderPager } from '../foundation/pager.js';
 import { ConfirmDialog, confirmDialogStyles } from '../foundation/confirm-dialog.js';
-import { sectionStyles } from '../group-manager/section.styles.js';
+import { formControlStyles } from '../styles/form-controls.js';
+import { sectionStyles } from '../styles/section.js';
 import { RosterUsersRestoreEvent } from './events.js';
 import { recycleBinStyles } from './roster-recycle-bin.styles.js';
 // Its texts (en, de), added to the foundation's translation table.
@@ -80,6 +81,7 @@ async function deletedByOf(
 export class RosterRecycleBinElement extends RosterElement {
   static override styles = [
     ...RosterElement.styles,
+    formControlStyles,
     sectionStyles,
     confirmDialogStyles,
     recycleBinStyles,
@@ -300,9 +302,7 @@ export class RosterRecycleBinElement extends RosterElement {
               <td>${userText(user.name)}</td>
               <td>${userText(user.email)}</td>
               <td>${this.renderActor(deletedBy, user.id)}</td>
-              <td>
-                <time datetime=${deletedAt}>${formatDateTime(deletedAt, this.localeTag)}</time>
-              </td>
+              <td>${exactTime(deletedAt, this.localeTag)}</td>
               <td class=${left < 2 ? 'soon' : ''}>${t.daysLeft(Math.max(left, 0))}</td>
               <td>
                 <button

@@ -9,8 +9,9 @@ import { state } from 'lit/decorators.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { userText } from '../foundation/user-text.js';
-import { fieldErrorsOf, renderField, type FieldErrors } from '../group-manager/fields.js';
-import { sectionStyles } from '../group-manager/section.styles.js';
+import { fieldErrorsOf, renderField, type FieldErrors } from '../foundation/fields.js';
+import { formControlStyles } from '../styles/form-controls.js';
+import { sectionStyles } from '../styles/section.js';
 import {
   checkDraft,
   draftOf,
@@ -63,7 +64,12 @@ import './messages.js';
  * ```
  */
 export class RosterSettingsElement extends RosterElement {
-  static override styles = [...RosterElement.styles, sectionStyles, settingsStyles];
+  static override styles = [
+    ...RosterElement.styles,
+    formControlStyles,
+    sectionStyles,
+    settingsStyles,
+  ];
 
   /** What the form shows; `undefined` until the settings are loaded. */
   @state() private accessor draft: SettingsDraft | undefined = undefined;

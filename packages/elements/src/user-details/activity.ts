@@ -1,6 +1,6 @@
 import { User, type AuditEvent } from '@roster/core';
 import { html } from 'lit';
-import { relativeTime } from '../device-list/relative-time.js';
+import { relativeTime } from '../foundation/time.js';
 import { changedFields } from '../user-form/draft.js';
 import type { UserFormMessages } from '../user-form/messages.js';
 import type { UserDetailsMessages } from './messages.js';

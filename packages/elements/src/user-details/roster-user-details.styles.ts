@@ -30,27 +30,10 @@ export const userDetailsStyles = css`
     font-size: 1.05em;
     margin: 0 0 var(--_space);
   }
-  .status {
-    display: inline-block;
-    padding: 1px 8px;
-    border-radius: 999px;
+  /* The badge sits in the name's heading: sized to it. */
+  h2 .status {
     font-size: 0.6em;
     font-weight: 500;
-    border: 1px solid currentColor;
-  }
-  .status[data-status='active'] {
-    color: var(--roster-status-active, light-dark(#1a7f37, #56d364));
-  }
-  .status[data-status='invited'] {
-    color: var(--roster-status-invited, light-dark(#0b5cad, #6cb0ff));
-  }
-  .status[data-status='expired'],
-  .status[data-status='bounced'],
-  .status[data-status='deleted'] {
-    color: var(--roster-status-warning, light-dark(#9a6700, #e3b341));
-  }
-  .status[data-status='inactive'] {
-    color: var(--_muted);
   }
   .status-note {
     margin: 0;

@@ -12,18 +12,20 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { relativeTime } from '../device-list/relative-time.js';
+import { relativeTime } from '../foundation/time.js';
 import { ConfirmDialog, confirmDialogStyles } from '../foundation/confirm-dialog.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { formatDateTime } from '../foundation/format.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { userText } from '../foundation/user-text.js';
 import { findGroups, groupPicker } from '../user-form/group-picker.js';
+import { formControlStyles } from '../styles/form-controls.js';
 import { userFormStyles } from '../user-form/roster-user-form.styles.js';
 import { ACTIVITY_MAX, ACTIVITY_PAGE, activityItem } from './activity.js';
 import { actionsFor, daysLeft, type UserAction } from './actions.js';
 import { downloadFile } from './download.js';
 import { RosterUserDeletedEvent } from './events.js';
+import { statusBadgeStyles } from '../styles/status-badge.js';
 import { userDetailsStyles } from './roster-user-details.styles.js';
 // Its texts (en, de), and the user form's that its edit view shows, added to the
 // foundation's translation table.
@@ -91,6 +93,8 @@ export class RosterUserDetailsElement extends RosterElement {
   static override styles = [
     ...RosterElement.styles,
     confirmDialogStyles,
+    statusBadgeStyles,
+    formControlStyles,
     userFormStyles,
     userDetailsStyles,
   ];

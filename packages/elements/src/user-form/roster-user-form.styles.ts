@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The user form's layout; its fields look as `formControlStyles` says. */
 export const userFormStyles = css`
   form {
     display: grid;
@@ -24,23 +25,6 @@ export const userFormStyles = css`
     gap: var(--_space);
     align-items: center;
   }
-  input[type='text'],
-  input[type='email'],
-  input[type='tel'],
-  input[type='search'],
-  select,
-  textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.6) var(--_space);
-    min-inline-size: 0;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
   .phone {
     display: grid;
     grid-template-columns: minmax(8rem, 14rem) 1fr;
@@ -51,7 +35,6 @@ export const userFormStyles = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
-  .field-error,
   .error-summary {
     margin: 0;
     color: var(--_danger);

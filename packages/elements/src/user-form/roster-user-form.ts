@@ -25,6 +25,7 @@ import {
 import { RosterCancelEvent, RosterUserSavedEvent } from './events.js';
 import { findGroups, groupPicker } from './group-picker.js';
 import type { UserFormField } from './messages.js';
+import { formControlStyles } from '../styles/form-controls.js';
 import { userFormStyles } from './roster-user-form.styles.js';
 // Its texts (en, de), added to the foundation's translation table.
 import './messages.js';
@@ -95,7 +96,7 @@ interface Stale {
  * ```
  */
 export class RosterUserFormElement extends RosterElement {
-  static override styles = [...RosterElement.styles, userFormStyles];
+  static override styles = [...RosterElement.styles, formControlStyles, userFormStyles];
 
   /** The user to edit; empty for a new user. */
   @property({ attribute: 'user-id' })

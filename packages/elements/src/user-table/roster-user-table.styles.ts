@@ -204,26 +204,6 @@ export const userTableStyles = css`
     border-radius: 4px;
     background: var(--_border);
   }
-  span.status {
-    display: inline-block;
-    padding: 1px 8px;
-    border-radius: 999px;
-    font-size: 0.85em;
-    border: 1px solid currentColor;
-  }
-  span.status[data-status='active'] {
-    color: var(--roster-status-active, light-dark(#1a7f37, #56d364));
-  }
-  span.status[data-status='invited'] {
-    color: var(--roster-status-invited, var(--_accent));
-  }
-  span.status[data-status='expired'],
-  span.status[data-status='bounced'] {
-    color: var(--roster-status-warning, light-dark(#8a5a00, #e3b341));
-  }
-  span.status[data-status='inactive'] {
-    color: var(--_muted);
-  }
   dialog {
     color: var(--_text);
     background: var(--_surface);

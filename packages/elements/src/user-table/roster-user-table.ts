@@ -36,6 +36,7 @@ import {
   type ColumnId,
   type UserTableQuery,
 } from './query.js';
+import { statusBadgeStyles } from '../styles/status-badge.js';
 import { userTableStyles } from './roster-user-table.styles.js';
 import { ScrollMap } from './scroll-map.js';
 import { Selection } from './selection.js';
@@ -132,7 +133,7 @@ interface Running {
  * ```
  */
 export class RosterUserTableElement extends RosterElement {
-  static override styles = [...RosterElement.styles, userTableStyles];
+  static override styles = [...RosterElement.styles, statusBadgeStyles, userTableStyles];
 
   /** Keyword search (core's matcher: names or parts, emails or domains, phone digits). */
   @property() accessor search = '';

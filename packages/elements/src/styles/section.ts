@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * Styles the admin sections share (group manager, settings, recycle bin, outbox,
- * activity): panels, form fields with their errors, lists and tables.
+ * activity): panels, lists and tables. Use with `formControlStyles` (the fields).
  */
 export const sectionStyles = css`
   h2,
@@ -43,21 +43,6 @@ export const sectionStyles = css`
     display: grid;
     gap: var(--_space);
   }
-  input:not([type='checkbox']),
-  select,
-  textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.5) var(--_space);
-    min-inline-size: 0;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .field-error,
   .error-text {
     color: var(--_danger);
     font-size: 0.9em;

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { formatDateTime, formatRelative } from '../foundation/format.js';
+import { formatDateTime, formatRelative } from './format.js';
 
 /**
  * A moment as people scan it ("3 hours ago") with the exact time one step away: in
@@ -16,4 +16,17 @@ export function relativeTime(iso: string, now: Date, locale: string | undefined)
   return html`<time datetime=${iso} title=${exact}
     >${formatRelative(iso, now, locale)}<span class="visually-hidden">, ${exact}</span></time
   >`;
+}
+
+/**
+ * A moment as its date and time ("1 Dec 2026, 09:14"), with `datetime` for machines: for
+ * lists people read by the exact time (an audit trail, a deletion date, a sent message).
+ *
+ * @example
+ * ```ts
+ * html`<td>${exactTime(event.at, this.localeTag)}</td>`
+ * ```
+ */
+export function exactTime(iso: string, locale: string | undefined): TemplateResult {
+  return html`<time datetime=${iso}>${formatDateTime(iso, locale)}</time>`;
 }
