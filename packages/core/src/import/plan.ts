@@ -16,7 +16,7 @@ import type { ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table } from './types.js';
 import { columnsOf, withIssue } from './validate.js';
-import type { ImportIssue, ImportValues, ValidatedRow } from './values.js';
+import type { ImportIssue, ImportIssueOf, ImportValues, ValidatedRow } from './values.js';
 import { createSlicer, yieldToHost } from './yield.js';
 
 /** What the import engine needs from the Roster it runs in. */
@@ -137,8 +137,7 @@ export async function planImport(
     defaultCountry: defaultCountry ?? null,
     defaultRole,
   } as const;
-  const contactRule =
-    columns.phone === undefined ? 'email is required' : 'email or phone is required';
+  const contactRule = columns.phone === undefined ? 'email' : 'email_or_phone';
   const newGroups = new Map<string, string>();
   const counts: Record<PlanAction, number> = { create: 0, update: 0, skip: 0, error: 0 };
   const classifying: ClassifyContext = {
@@ -170,7 +169,7 @@ interface ClassifyContext {
   existing: ExistingUsers;
   newGroups: Map<string, string>;
   options: ImportPlan['options'];
-  contactRule: string;
+  contactRule: 'email' | 'email_or_phone';
 }
 
 /** Decides the row's action: a new entry, the validated row left as it was. */
@@ -187,6 +186,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
         message: `role “${values.role}” does not exist (roles: ${c.settings.roles.map((r) => r.name).join(', ')})`,
         severity: 'error',
         code: 'unknown_role',
+        params: { value: values.role, roles: c.settings.roles.map((r) => r.name) },
       });
   }
 
@@ -201,6 +201,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
         message: `group “${name}” does not exist; it is added only if you choose to create missing groups`,
         severity: 'warning',
         code: 'unknown_group',
+        params: { group: name },
       });
   }
 
@@ -226,6 +227,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
       message: `${match.by} belongs to another user (${describe(match.user)})`,
       severity: 'error',
       code: 'conflict',
+      params: { key: keyField(match.by), user: describe(match.user) },
     });
 
   const matched = match;
@@ -239,7 +241,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   });
 
   if (matched === null) {
-    if (values.name === null) issues = withIssue(issues, required('name', 'name is required'));
+    if (values.name === null) issues = withIssue(issues, required('name', 'name'));
     if (
       values.email === null &&
       values.phone === null &&
@@ -305,6 +307,12 @@ function lookUp(found: Found, user: User | undefined, by: Match['by']): void {
       message: `${by} belongs to ${describe(user)}, but the ${match.by} belongs to ${describe(match.user)}`,
       severity: 'error',
       code: 'conflict',
+      params: {
+        key: keyField(by),
+        user: describe(user),
+        matchedBy: keyField(match.by),
+        matchedUser: describe(match.user),
+      },
     });
 }
 
@@ -347,8 +355,23 @@ function describe(user: User): string {
   return user.email ?? user.phone ?? user.name;
 }
 
-function required(field: ImportField, message: string): ImportIssue {
-  return { field, message, severity: 'error', code: 'required' };
+const REQUIRED_MESSAGES = {
+  name: 'name is required',
+  email: 'email is required',
+  email_or_phone: 'email or phone is required',
+} as const;
+
+function required(
+  field: ImportField,
+  missing: ImportIssueOf<'required'>['params']['missing'],
+): ImportIssue {
+  const message = REQUIRED_MESSAGES[missing];
+  return { field, message, severity: 'error', code: 'required', params: { missing } };
+}
+
+/** The field a key names (`external ID` → `externalId`). */
+function keyField(by: Match['by']): 'email' | 'externalId' | 'phone' {
+  return by === 'external ID' ? 'externalId' : by;
 }
 
 function isError(issue: ImportIssue): boolean {

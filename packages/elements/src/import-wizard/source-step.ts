@@ -213,7 +213,7 @@ function renderDetection(p: SourceStepProps, table: Table) {
     ${
       table.notices.length > 0
         ? html`<ul class="notices" role="status">
-            ${table.notices.map((notice) => html`<li>${notice}</li>`)}
+            ${table.notices.map((notice) => html`<li>${notice.message}</li>`)}
           </ul>`
         : nothing
     }
