@@ -184,6 +184,7 @@ export type {
   PlanAction,
   PlanEntry,
   PlanTarget,
+  SkipReason,
 } from './import/plan.js';
 export type {
   ImportValues,

@@ -54,8 +54,14 @@ export interface PlanEntry {
   readonly issues: readonly ImportIssue[];
   /** The existing user this row matched, if any. */
   readonly userId: string | null;
-  /** Why the row is skipped (`skip` only). */
+  /** Why the row is skipped (`skip` only), in plain English. */
   readonly reason: string | null;
+  /**
+   * Why the row is skipped, as facts a UI can tell in its own language (`skip` only): the
+   * user exists (`by` the key that matched) and existing users are skipped, or the row
+   * changes nothing.
+   */
+  readonly skipped: SkipReason | null;
   /** Fields an update changes (`update` only), e.g. `['phone', 'groups']`. */
   readonly changes: readonly string[];
   /** Role id the user gets (resolved from the row or the default). */
@@ -73,6 +79,11 @@ export interface PlanTarget {
   readonly currentGroupIds: readonly string[];
   readonly patch: NormalizedUserPatch;
 }
+
+/** Why a plan entry is skipped: see {@link PlanEntry.skipped}. */
+export type SkipReason =
+  | { readonly because: 'exists'; readonly by: 'email' | 'externalId' | 'phone' }
+  | { readonly because: 'no_changes' };
 
 /** The result of `roster.import.plan`: one entry per data row, ready to preview and commit. */
 export interface ImportPlan {
@@ -257,6 +268,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   if (c.options.existing === 'skip')
     return planEntry(entry(), 'skip', {
       reason: `already in the directory (same ${matched.by})`,
+      skipped: { because: 'exists', by: keyField(matched.by) },
       target,
     });
 
@@ -281,7 +293,11 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   if (addsGroup) changes.push('groups');
   const updated = { ...target, patch };
   return changes.length === 0
-    ? planEntry(entry(), 'skip', { reason: 'no changes', target: updated })
+    ? planEntry(entry(), 'skip', {
+        reason: 'no changes',
+        skipped: { because: 'no_changes' },
+        target: updated,
+      })
     : planEntry(entry(), 'update', { changes, target: updated });
 }
 
@@ -316,7 +332,7 @@ function lookUp(found: Found, user: User | undefined, by: Match['by']): void {
     });
 }
 
-type EntryRest = Partial<Pick<PlanEntry, 'reason' | 'changes' | 'target'>>;
+type EntryRest = Partial<Pick<PlanEntry, 'reason' | 'skipped' | 'changes' | 'target'>>;
 
 const NO_CHANGES: readonly string[] = Object.freeze([]);
 
@@ -342,6 +358,7 @@ function planEntry(
     issues,
     userId: match?.user.id ?? null,
     reason: rest.reason ?? null,
+    skipped: rest.skipped ?? null,
     changes: rest.changes ?? NO_CHANGES,
     role:
       match === null
