@@ -114,7 +114,7 @@ export {
   type PasswordOwner,
 } from './rules/password.js';
 export { inheritedResources } from './rules/resources.js';
-export type { CountryCode } from './rules/phone.js';
+export type { CountryCode, PhoneProblem } from './rules/phone.js';
 export { isCountryCode } from './rules/country.js';
 /** How an import splits a groups cell (`Sales; Ops`, `Sales, Ops`, `a:::b`) into group names. */
 export { splitGroups } from './import/cells.js';
@@ -169,6 +169,8 @@ export type {
   TextEncodingName,
   TableWarning,
   TableWarningCode,
+  TableWarningParams,
+  TableNotice,
 } from './import/types.js';
 export type {
   ColumnMapping,
@@ -182,8 +184,16 @@ export type {
   PlanAction,
   PlanEntry,
   PlanTarget,
+  SkipReason,
 } from './import/plan.js';
-export type { ImportValues, ImportIssue, ImportIssueCode } from './import/values.js';
+export type {
+  ImportValues,
+  ImportIssue,
+  ImportIssueCode,
+  ImportIssueOf,
+  ImportIssueParams,
+  TextProblemParams,
+} from './import/values.js';
 export type { RecheckRowsOptions } from './import/recheck.js';
 export type {
   ImportCommitOptions,

@@ -14,5 +14,6 @@ export {
   normalizePhone,
   isCountryCode,
   type PhoneResult,
+  type PhoneProblem,
   type CountryCode,
 } from './rules/phone.js';

@@ -229,7 +229,9 @@ describe('corpus: no-header.csv', () => {
     expect(table.headers).to.deep.equal(['Jo Bloggs', 'jo@example.com', 'Sales']);
     expect(table.rows).to.have.length(1);
     expect(table.detected.headerDetected).to.equal(false);
-    expect(table.notices.join(' ')).to.match(/looks like data.*jo@example\.com/);
+    expect(table.notices.map((notice) => notice.message).join(' ')).to.match(
+      /looks like data.*jo@example\.com/,
+    );
   });
 });
 

@@ -229,6 +229,7 @@ describe('encodings: a stray Windows-1252 byte in a UTF-8 file', () => {
       {
         row: 22,
         code: 'not_utf8',
+        params: {},
         message: "row 22: characters that are not UTF-8 — check the file's encoding",
       },
     ]);
@@ -239,6 +240,7 @@ describe('encodings: a stray Windows-1252 byte in a UTF-8 file', () => {
       field: 'row',
       severity: 'warning',
       code: 'not_utf8',
+      params: {},
       message: "row 22: characters that are not UTF-8 — check the file's encoding",
     });
   });

@@ -29,6 +29,7 @@ describe('readTable: PapaParse tokenising', () => {
       field: 'row',
       severity: 'warning',
       code: 'malformed_quote',
+      params: {},
       message: table.warnings[0]!.message,
     });
     expect(plan.entries.filter((e) => e.row !== 4).every((e) => e.issues.length === 0)).to.equal(
@@ -51,6 +52,7 @@ describe('readTable: PapaParse tokenising', () => {
       {
         row: 2,
         code: 'extra_cells',
+        params: { cells: 3, headerCells: 2 },
         message:
           'row 2 has 3 cells; the header row has 2 — check the delimiters and quotes in this row',
       },

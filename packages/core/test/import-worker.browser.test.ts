@@ -116,6 +116,7 @@ describe('import worker', () => {
       field: 'row',
       severity: 'warning',
       code: 'malformed_quote',
+      params: {},
       message: table.warnings[0]!.message,
     });
   });

@@ -23,6 +23,7 @@ describe('normalizePhone', () => {
     for (const input of ['0 1000', '01000']) {
       expect(normalizePhone(input, 'ZA'), input).to.deep.equal({
         ok: false,
+        problem: 'not_a_number',
         message: 'phone is not a valid number',
       });
       const fast = fastNormalizePhone(input, 'ZA');
@@ -33,10 +34,12 @@ describe('normalizePhone', () => {
   it('says what is missing', () => {
     expect(normalizePhone('082 123 4567')).to.deep.equal({
       ok: false,
+      problem: 'no_country',
       message: 'phone needs a country code (e.g. +27…) or a default country',
     });
     expect(normalizePhone('call me', 'ZA')).to.deep.equal({
       ok: false,
+      problem: 'letters',
       message: 'phone contains letters',
     });
   });

@@ -24,6 +24,8 @@ describe('text fields refuse control and bidi characters', () => {
   it('names the field, the character and where it is', () => {
     expect(textProblem('Ann\u0000Lee', 'name')).to.deep.equal({
       problem: 'control_character',
+      char: 'U+0000',
+      position: 4,
       message: 'name contains the control character U+0000 (position 4); remove it',
     });
     expect(textProblem('AAC \u202Eexe.live gnp.', 'name')?.problem).to.equal('bidi_control');

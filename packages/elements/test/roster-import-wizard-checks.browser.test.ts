@@ -66,7 +66,7 @@ describe('<roster-import-wizard> read warnings', () => {
       'Warning: text follows a closing quote (e.g. "Doe" Jane); it was kept',
     );
     expect(reviewRow(wizard, 4).textContent).to.contain(
-      'Warning: this row has more cells than the header row',
+      'Warning: this row has 3 cells, the header row 2',
     );
     expect(reviewRow(wizard, 2).textContent).not.to.contain('Warning');
     // Warnings do not stop a row: it is imported unless the admin fixes or deselects it.
@@ -100,7 +100,7 @@ describe('<roster-import-wizard> read warnings', () => {
       'the German summary',
     );
     expect(reviewRow(wizard, 4).textContent).to.contain(
-      'Warnung: diese Zeile hat mehr Zellen als die Kopfzeile',
+      'Warnung: diese Zeile hat 3 Zellen, die Kopfzeile 2',
     );
     expect(byRole(ui(wizard), 'combobox', 'Anzeigen')).to.exist;
   });

@@ -11,7 +11,7 @@ import type { Progress } from '../progress.js';
 import { loadGroups, type ImportContext, type ImportPlan, type PlanEntry } from './plan.js';
 import type { ImportReport, ImportReportRow } from './report-types.js';
 import { vouchedReport, watchServerRestarts } from './server-restarts.js';
-import { createSlicer } from './yield.js';
+import { createBatchSizer, createSlicer, type BatchSizer } from './yield.js';
 
 export type {
   ImportReport,
@@ -32,7 +32,11 @@ export interface ImportCommitOptions {
   onProgress?: (progress: Progress) => void;
   /** Stops between batches: rows not reached are reported `cancelled`, nothing half-written. */
   signal?: AbortSignal;
-  /** Rows per backend call (default 500). */
+  /**
+   * Rows per backend call. Default: 500 for a backend that answers across host turns
+   * (IndexedDB, REST); a backend that works within the page's task (memory) gets calls
+   * sized to hold the main thread about 20 ms each, so the page keeps painting.
+   */
   batchSize?: number;
 }
 
@@ -50,7 +54,10 @@ export async function commitImport(
 ): Promise<ImportReport> {
   const { backend } = context;
   const call: CallOptions = { actor: context.actor ?? null };
-  const batchSize = Math.max(1, options.batchSize ?? 500);
+  const batches =
+    options.batchSize === undefined
+      ? createBatchSizer(DEFAULT_BATCH_SIZE)
+      : fixedBatches(Math.max(1, options.batchSize));
   const selected = options.selection === undefined ? null : new Set(options.selection);
   const results = new Map<number, ImportReportRow>();
   const work: PlanEntry[] = [];
@@ -120,7 +127,7 @@ export async function commitImport(
   const slicer = createSlicer();
   /** Whether a write call got no answer at all (the server may have been restarting). */
   let unanswered = false;
-  for (let start = 0; start < work.length; start += batchSize) {
+  for (let start = 0; start < work.length;) {
     await slicer.pause();
     if (aborted || options.signal?.aborted) {
       aborted = true;
@@ -131,7 +138,8 @@ export async function commitImport(
         );
       break;
     }
-    const batch = work.slice(start, start + batchSize);
+    const batch = work.slice(start, start + batches.rows);
+    start += batch.length;
     const creates: { entry: PlanEntry; user: NewUser; remark: string }[] = [];
     const updates: { entry: PlanEntry; patch: NormalizedUserPatch; remark: string }[] = [];
     for (const entry of batch) {
@@ -162,55 +170,58 @@ export async function commitImport(
         else results.set(entry.row, reportRow(entry, 'skipped', remark || 'no changes'));
       }
     }
-    if (creates.length > 0) {
-      const outcome = await settle(() =>
-        backend.createUsers(
-          creates.map((c) => c.user),
-          { ...call, invite: Boolean(options.sendInvites) && backend.capabilities.invitations },
-        ),
-      );
-      if ('error' in outcome) unanswered = true;
-      const written: number[] = [];
-      creates.forEach(({ entry, user, remark }) => {
-        const failure = failureOf(outcome, user.id);
-        if (failure === null) written.push(entry.row);
-        const remarks = inviteUnsupported
-          ? [remark, INVITES_UNSUPPORTED].filter(Boolean).join('; ')
-          : remark;
-        results.set(
-          entry.row,
-          failure === null
-            ? { ...reportRow(entry, 'created', remarks), userId: user.id }
-            : reportRow(entry, 'failed', failure),
+    // The batch's calls, timed together: what the next batch's size is measured on.
+    await batches.measure(batch.length, async () => {
+      if (creates.length > 0) {
+        const outcome = await settle(() =>
+          backend.createUsers(
+            creates.map((c) => c.user),
+            { ...call, invite: Boolean(options.sendInvites) && backend.capabilities.invitations },
+          ),
         );
-      });
-      watch.wrote(written);
-    }
-    if (updates.length > 0) {
-      const outcome = await settle(() =>
-        backend.updateUsers(
-          updates.map(({ entry, patch }) => ({
-            id: entry.userId!,
-            patch,
-            version: entry.target!.version,
-          })),
-          call,
-        ),
-      );
-      if ('error' in outcome) unanswered = true;
-      const written: number[] = [];
-      for (const { entry, remark } of updates) {
-        const failure = failureOf(outcome, entry.userId!);
-        if (failure === null) written.push(entry.row);
-        results.set(
-          entry.row,
-          failure === null
-            ? reportRow(entry, 'updated', remark)
-            : reportRow(entry, 'failed', failure),
-        );
+        if ('error' in outcome) unanswered = true;
+        const written: number[] = [];
+        creates.forEach(({ entry, user, remark }) => {
+          const failure = failureOf(outcome, user.id);
+          if (failure === null) written.push(entry.row);
+          const remarks = inviteUnsupported
+            ? [remark, INVITES_UNSUPPORTED].filter(Boolean).join('; ')
+            : remark;
+          results.set(
+            entry.row,
+            failure === null
+              ? { ...reportRow(entry, 'created', remarks), userId: user.id }
+              : reportRow(entry, 'failed', failure),
+          );
+        });
+        watch.wrote(written);
       }
-      watch.wrote(written);
-    }
+      if (updates.length > 0) {
+        const outcome = await settle(() =>
+          backend.updateUsers(
+            updates.map(({ entry, patch }) => ({
+              id: entry.userId!,
+              patch,
+              version: entry.target!.version,
+            })),
+            call,
+          ),
+        );
+        if ('error' in outcome) unanswered = true;
+        const written: number[] = [];
+        for (const { entry, remark } of updates) {
+          const failure = failureOf(outcome, entry.userId!);
+          if (failure === null) written.push(entry.row);
+          results.set(
+            entry.row,
+            failure === null
+              ? reportRow(entry, 'updated', remark)
+              : reportRow(entry, 'failed', failure),
+          );
+        }
+        watch.wrote(written);
+      }
+    });
     done += batch.length;
     options.onProgress?.({ done, total });
   }
@@ -232,6 +243,14 @@ export async function commitImport(
     aborted,
   };
   return vouchedReport(report, watch);
+}
+
+/** Most rows per backend call when the caller names no `batchSize`. */
+const DEFAULT_BATCH_SIZE = 500;
+
+/** Batches of `rows` rows whatever the backend: the caller's `batchSize`. */
+function fixedBatches(rows: number): BatchSizer {
+  return { rows, measure: (_rows, call) => call() };
 }
 
 const INVITES_UNSUPPORTED = 'no invitation sent: this directory does not send invitations';

@@ -16,7 +16,7 @@ import type { ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table } from './types.js';
 import { columnsOf, withIssue } from './validate.js';
-import type { ImportIssue, ImportValues, ValidatedRow } from './values.js';
+import type { ImportIssue, ImportIssueOf, ImportValues, ValidatedRow } from './values.js';
 import { createSlicer, yieldToHost } from './yield.js';
 
 /** What the import engine needs from the Roster it runs in. */
@@ -54,8 +54,14 @@ export interface PlanEntry {
   readonly issues: readonly ImportIssue[];
   /** The existing user this row matched, if any. */
   readonly userId: string | null;
-  /** Why the row is skipped (`skip` only). */
+  /** Why the row is skipped (`skip` only), in plain English. */
   readonly reason: string | null;
+  /**
+   * Why the row is skipped, as facts a UI can tell in its own language (`skip` only): the
+   * user exists (`by` the key that matched) and existing users are skipped, or the row
+   * changes nothing.
+   */
+  readonly skipped: SkipReason | null;
   /** Fields an update changes (`update` only), e.g. `['phone', 'groups']`. */
   readonly changes: readonly string[];
   /** Role id the user gets (resolved from the row or the default). */
@@ -73,6 +79,11 @@ export interface PlanTarget {
   readonly currentGroupIds: readonly string[];
   readonly patch: NormalizedUserPatch;
 }
+
+/** Why a plan entry is skipped: see {@link PlanEntry.skipped}. */
+export type SkipReason =
+  | { readonly because: 'exists'; readonly by: 'email' | 'externalId' | 'phone' }
+  | { readonly because: 'no_changes' };
 
 /** The result of `roster.import.plan`: one entry per data row, ready to preview and commit. */
 export interface ImportPlan {
@@ -137,8 +148,7 @@ export async function planImport(
     defaultCountry: defaultCountry ?? null,
     defaultRole,
   } as const;
-  const contactRule =
-    columns.phone === undefined ? 'email is required' : 'email or phone is required';
+  const contactRule = columns.phone === undefined ? 'email' : 'email_or_phone';
   const newGroups = new Map<string, string>();
   const counts: Record<PlanAction, number> = { create: 0, update: 0, skip: 0, error: 0 };
   const classifying: ClassifyContext = {
@@ -170,7 +180,7 @@ interface ClassifyContext {
   existing: ExistingUsers;
   newGroups: Map<string, string>;
   options: ImportPlan['options'];
-  contactRule: string;
+  contactRule: 'email' | 'email_or_phone';
 }
 
 /** Decides the row's action: a new entry, the validated row left as it was. */
@@ -187,6 +197,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
         message: `role “${values.role}” does not exist (roles: ${c.settings.roles.map((r) => r.name).join(', ')})`,
         severity: 'error',
         code: 'unknown_role',
+        params: { value: values.role, roles: c.settings.roles.map((r) => r.name) },
       });
   }
 
@@ -201,6 +212,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
         message: `group “${name}” does not exist; it is added only if you choose to create missing groups`,
         severity: 'warning',
         code: 'unknown_group',
+        params: { group: name },
       });
   }
 
@@ -226,6 +238,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
       message: `${match.by} belongs to another user (${describe(match.user)})`,
       severity: 'error',
       code: 'conflict',
+      params: { key: keyField(match.by), user: describe(match.user) },
     });
 
   const matched = match;
@@ -239,7 +252,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   });
 
   if (matched === null) {
-    if (values.name === null) issues = withIssue(issues, required('name', 'name is required'));
+    if (values.name === null) issues = withIssue(issues, required('name', 'name'));
     if (
       values.email === null &&
       values.phone === null &&
@@ -255,6 +268,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   if (c.options.existing === 'skip')
     return planEntry(entry(), 'skip', {
       reason: `already in the directory (same ${matched.by})`,
+      skipped: { because: 'exists', by: keyField(matched.by) },
       target,
     });
 
@@ -279,7 +293,11 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   if (addsGroup) changes.push('groups');
   const updated = { ...target, patch };
   return changes.length === 0
-    ? planEntry(entry(), 'skip', { reason: 'no changes', target: updated })
+    ? planEntry(entry(), 'skip', {
+        reason: 'no changes',
+        skipped: { because: 'no_changes' },
+        target: updated,
+      })
     : planEntry(entry(), 'update', { changes, target: updated });
 }
 
@@ -305,10 +323,16 @@ function lookUp(found: Found, user: User | undefined, by: Match['by']): void {
       message: `${by} belongs to ${describe(user)}, but the ${match.by} belongs to ${describe(match.user)}`,
       severity: 'error',
       code: 'conflict',
+      params: {
+        key: keyField(by),
+        user: describe(user),
+        matchedBy: keyField(match.by),
+        matchedUser: describe(match.user),
+      },
     });
 }
 
-type EntryRest = Partial<Pick<PlanEntry, 'reason' | 'changes' | 'target'>>;
+type EntryRest = Partial<Pick<PlanEntry, 'reason' | 'skipped' | 'changes' | 'target'>>;
 
 const NO_CHANGES: readonly string[] = Object.freeze([]);
 
@@ -334,6 +358,7 @@ function planEntry(
     issues,
     userId: match?.user.id ?? null,
     reason: rest.reason ?? null,
+    skipped: rest.skipped ?? null,
     changes: rest.changes ?? NO_CHANGES,
     role:
       match === null
@@ -347,8 +372,23 @@ function describe(user: User): string {
   return user.email ?? user.phone ?? user.name;
 }
 
-function required(field: ImportField, message: string): ImportIssue {
-  return { field, message, severity: 'error', code: 'required' };
+const REQUIRED_MESSAGES = {
+  name: 'name is required',
+  email: 'email is required',
+  email_or_phone: 'email or phone is required',
+} as const;
+
+function required(
+  field: ImportField,
+  missing: ImportIssueOf<'required'>['params']['missing'],
+): ImportIssue {
+  const message = REQUIRED_MESSAGES[missing];
+  return { field, message, severity: 'error', code: 'required', params: { missing } };
+}
+
+/** The field a key names (`external ID` → `externalId`). */
+function keyField(by: Match['by']): 'email' | 'externalId' | 'phone' {
+  return by === 'external ID' ? 'externalId' : by;
 }
 
 function isError(issue: ImportIssue): boolean {

@@ -17,6 +17,7 @@ import {
   type ReadTableOptions,
   type Table,
   type TableDetection,
+  type TableNotice,
   type TableSource,
   type TableWarning,
 } from './types.js';
@@ -118,6 +119,7 @@ function notUtf8(
     out.push({
       row,
       code: 'not_utf8',
+      params: {},
       message: `row ${row}: characters that are not UTF-8 — check the file's encoding`,
     });
   });
@@ -208,11 +210,13 @@ function build(
 ): Table {
   const guess = detectHeader(records, { pasted: base.format === 'text' });
   const header = options.header ?? guess.header;
-  const notices: string[] = [];
+  const notices: TableNotice[] = [];
   if (header && !guess.header && guess.dataLike !== null)
-    notices.push(
-      `The first row is being used as column names, but it looks like data (“${guess.dataLike}”). Turn off “First row is a header” to import it as a row.`,
-    );
+    notices.push({
+      code: 'header_looks_like_data',
+      params: { value: guess.dataLike },
+      message: `The first row is being used as column names, but it looks like data (“${guess.dataLike}”). Turn off “First row is a header” to import it as a row.`,
+    });
   const width = records.reduce((max, row) => Math.max(max, row.length), 0);
   const first = header ? (records[0] ?? []) : [];
   const headers = Array.from({ length: width }, (_, c) => {
@@ -230,13 +234,14 @@ function build(
       warnings.push({
         row: number,
         code: 'extra_cells',
+        params: { cells: row.length, headerCells: first.length },
         message: `row ${number} has ${row.length} cells; the header row has ${first.length} — check the delimiters and quotes in this row`,
       });
     });
   warnings.sort((a, b) => a.row - b.row);
   // Warnings about the header row (or a blank row) are notices: no data row carries them.
   const dataRows = new Set(warnings.length === 0 ? [] : rowNumbers);
-  for (const warning of warnings) if (!dataRows.has(warning.row)) notices.push(warning.message);
+  for (const warning of warnings) if (!dataRows.has(warning.row)) notices.push(warning);
   return {
     headers,
     rows: data.map((row) => (row.length === width ? row : pad(row, width))),

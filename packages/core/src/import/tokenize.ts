@@ -71,11 +71,13 @@ function warningFor(error: Papa.ParseError, row: number): TableWarning {
     return {
       row,
       code: 'unclosed_quote',
+      params: {},
       message: `row ${row}: a quoted cell is never closed, so the rest of the file was read into it — check the quotes (") in this row`,
     };
   return {
     row,
     code: 'malformed_quote',
+    params: {},
     message: `row ${row}: text follows a closing quote (e.g. "Doe" Jane); it was kept — check the quotes (") in this row`,
   };
 }

@@ -51,24 +51,48 @@ export interface TableDetection {
 }
 
 /** Why a row was read with a warning. */
-export type TableWarningCode =
-  /** A quoted cell is never closed: the rest of the file was read into it. */
-  | 'unclosed_quote'
-  /** Text follows a quoted cell's closing quote (`"Doe" Jane`); it was kept. */
-  | 'malformed_quote'
-  /** The row has more cells than the header row. */
-  | 'extra_cells'
-  /** The row holds bytes that are not UTF-8 in a file read as UTF-8. */
-  | 'not_utf8';
+export type TableWarningCode = keyof TableWarningParams;
 
-/** Something the reader noticed about one row; the plan shows it as a warning on the row. */
-export interface TableWarning {
-  /** File row number (the header is row 1). */
-  readonly row: number;
-  readonly code: TableWarningCode;
-  /** Plain language, for the admin: what is wrong and what to check. */
-  readonly message: string;
+/** The facts behind each reader warning, so a UI can tell it in its own language. */
+export interface TableWarningParams {
+  /** A quoted cell is never closed: the rest of the file was read into it. */
+  unclosed_quote: Record<string, never>;
+  /** Text follows a quoted cell's closing quote (`"Doe" Jane`); it was kept. */
+  malformed_quote: Record<string, never>;
+  /** The row has more cells (`cells`) than the header row (`headerCells`). */
+  extra_cells: { readonly cells: number; readonly headerCells: number };
+  /** The row holds bytes that are not UTF-8 in a file read as UTF-8. */
+  not_utf8: Record<string, never>;
 }
+
+/**
+ * Something the reader noticed about one row; the plan shows it as a warning on the row.
+ * Narrow on `code` to read `params`.
+ */
+export type TableWarning = {
+  [C in TableWarningCode]: {
+    /** File row number (the header is row 1). */
+    readonly row: number;
+    readonly code: C;
+    readonly params: TableWarningParams[C];
+    /** Plain English, for logs and SDK users: what is wrong and what to check. */
+    readonly message: string;
+  };
+}[TableWarningCode];
+
+/**
+ * A remark about the whole file for the admin: the first row looks like data but is read
+ * as column names (`value`: the cell that looks like data), or a reader warning about a
+ * row no data row carries (the header row).
+ */
+export type TableNotice =
+  | {
+      readonly code: 'header_looks_like_data';
+      readonly params: { readonly value: string };
+      /** Plain English, for logs and SDK users. */
+      readonly message: string;
+    }
+  | TableWarning;
 
 /**
  * A file read into string cells. Blank rows are dropped; `rowNumbers` keeps each data
@@ -83,8 +107,8 @@ export interface Table {
   /** File row number of each data row (1-based, blank rows counted). */
   readonly rowNumbers: readonly number[];
   readonly detected: TableDetection;
-  /** Plain-language remarks for the admin (e.g. "the first row looks like data"). */
-  readonly notices: readonly string[];
+  /** Remarks for the admin about the whole file (e.g. "the first row looks like data"). */
+  readonly notices: readonly TableNotice[];
   /** Rows read with a warning (a stray quote, extra cells, bytes that are not UTF-8), in row order. */
   readonly warnings: readonly TableWarning[];
 }

@@ -7,7 +7,13 @@ import { createE164Normalizer } from './fast-phone.js';
 import { IMPORT_FIELDS, type ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table, TableDetection, TableWarning } from './types.js';
-import type { ImportIssue, ImportIssueCode, ImportValues, ValidatedRow } from './values.js';
+import type {
+  ImportIssue,
+  ImportIssueCode,
+  ImportIssueParams,
+  ImportValues,
+  ValidatedRow,
+} from './values.js';
 
 /** Options of {@link validateRows}. */
 export interface ValidateOptions {
@@ -91,6 +97,10 @@ export function createRowValidator(
       at[field] < 0 ? '' : ` (column ${columnLetter(at[field])})`,
     ]),
   ) as Record<ImportField, string>;
+  // The column letter per field, for the issues' params (`null`: not mapped).
+  const letters = Object.fromEntries(
+    IMPORT_FIELDS.map((field) => [field, at[field] < 0 ? null : columnLetter(at[field])]),
+  ) as Record<ImportField, string | null>;
   const labels = Object.fromEntries(
     IMPORT_FIELDS.map((field) => [field, TEXT_LABELS[field] + inColumn[field]]),
   ) as Record<ImportField, string>;
@@ -104,9 +114,13 @@ export function createRowValidator(
     field: ImportField,
     rules?: TextRules,
     label = labels[field],
+    item?: number,
   ): ImportIssue | null => {
     const found = textProblem(value, label, rules);
-    return found && error(field, found.message, found.problem);
+    if (!found) return null;
+    const { char, position } = found;
+    const where = { char, position, column: letters[field] };
+    return error(field, found.message, found.problem, item ? { ...where, item } : where);
   };
   const phone = createE164Normalizer(options.defaultCountry);
   // Our CSV exporter escapes formula-like cells with a quote; XLSX cells are never escaped.
@@ -114,7 +128,8 @@ export function createRowValidator(
   const warningsByRow = new Map<number, ImportIssue[]>();
   for (const warning of subject.warnings) {
     const list = warningsByRow.get(warning.row) ?? [];
-    list.push({ field: 'row', message: warning.message, severity: 'warning', code: warning.code });
+    const { code, params, message } = warning;
+    list.push({ field: 'row', severity: 'warning', code, params, message } as ImportIssue);
     warningsByRow.set(warning.row, list);
   }
   // First row number of every key seen so far.
@@ -144,19 +159,23 @@ export function createRowValidator(
       name = parts.join(' ');
     }
     if (name.length > FIELD_LIMITS.name)
-      issues = withIssue(issues, error('name', 'name is too long', 'too_long'));
+      issues = withIssue(issues, tooLong('name', 'name is too long', letters.name));
 
     const email = cellValue(cells, at.email, escaped) || null;
     const unsafeEmail = email === null ? null : unsafeText(email, 'email');
     if (unsafeEmail) issues = withIssue(issues, unsafeEmail);
     else if (email !== null) {
       if (email.length > FIELD_LIMITS.email)
-        issues = withIssue(issues, error('email', 'email is too long', 'too_long'));
+        issues = withIssue(issues, tooLong('email', 'email is too long', letters.email));
       else if (!EMAIL_PATTERN.test(email))
-        issues = withIssue(issues, error('email', 'email is not valid', 'invalid'));
+        issues = withIssue(
+          issues,
+          error('email', 'email is not valid', 'invalid', { column: letters.email, value: email }),
+        );
       else {
         const first = earlierRow(emails, email.toLowerCase(), row);
-        if (first !== undefined) issues = withIssue(issues, duplicateOf('email', first));
+        if (first !== undefined)
+          issues = withIssue(issues, duplicateOf('email', first, letters.email));
       }
     }
 
@@ -167,9 +186,17 @@ export function createRowValidator(
       if (typeof result === 'string') {
         phoneValue = result;
         const first = earlierRow(phones, result, row);
-        if (first !== undefined) issues = withIssue(issues, duplicateOf('phone', first));
+        if (first !== undefined)
+          issues = withIssue(issues, duplicateOf('phone', first, letters.phone));
       } else
-        issues = withIssue(issues, error('phone', `${result.message} (“${rawPhone}”)`, 'invalid'));
+        issues = withIssue(
+          issues,
+          error('phone', `${result.message} (“${rawPhone}”)`, 'invalid', {
+            column: letters.phone,
+            value: rawPhone,
+            reason: result.problem,
+          }),
+        );
     }
 
     const externalId = cellValue(cells, at.externalId, escaped) || null;
@@ -177,9 +204,13 @@ export function createRowValidator(
       const unsafe = unsafeText(externalId, 'externalId');
       if (unsafe) issues = withIssue(issues, unsafe);
       if (externalId.length > FIELD_LIMITS.externalId)
-        issues = withIssue(issues, error('externalId', 'external ID is too long', 'too_long'));
+        issues = withIssue(
+          issues,
+          tooLong('externalId', 'external ID is too long', letters.externalId),
+        );
       const first = earlierRow(externalIds, externalId.toLowerCase(), row);
-      if (first !== undefined) issues = withIssue(issues, duplicateOf('externalId', first));
+      if (first !== undefined)
+        issues = withIssue(issues, duplicateOf('externalId', first, letters.externalId));
     }
 
     const groupCell = cellValue(cells, at.groups, escaped);
@@ -190,14 +221,22 @@ export function createRowValidator(
     }
     groups.forEach((group, index) => {
       // Several groups in one cell: "group name 2 (column D)", positions within that name.
-      const label = groups.length > 1 ? `group name ${index + 1}${inColumn.groups}` : undefined;
-      const unsafe = unsafeText(group, 'groups', undefined, label);
+      const several = groups.length > 1;
+      const label = several ? `group name ${index + 1}${inColumn.groups}` : undefined;
+      const unsafe = unsafeText(group, 'groups', undefined, label, several ? index + 1 : 0);
       if (unsafe) issues = withIssue(issues, unsafe);
-      if (group.length > FIELD_LIMITS.groupName)
+      if (group.length > FIELD_LIMITS.groupName) {
+        const start = group.slice(0, 40);
         issues = withIssue(
           issues,
-          error('groups', `group name “${group.slice(0, 40)}…” is too long`, 'too_long'),
+          error('groups', `group name “${start}…” is too long`, 'too_long', {
+            column: letters.groups,
+            limit: FIELD_LIMITS.groupName,
+            value: start,
+            ...(several ? { item: index + 1 } : {}),
+          }),
         );
+      }
     });
 
     let notes: string | null = cellValue(cells, at.notes, escaped) || null;
@@ -206,7 +245,7 @@ export function createRowValidator(
       const unsafe = unsafeText(notes, 'notes', MULTILINE);
       if (unsafe) issues = withIssue(issues, unsafe);
       if (notes.length > FIELD_LIMITS.notes)
-        issues = withIssue(issues, error('notes', 'notes are too long', 'too_long'));
+        issues = withIssue(issues, tooLong('notes', 'notes are too long', letters.notes));
     }
 
     const role = cellValue(cells, at.role, escaped) || null;
@@ -267,10 +306,24 @@ export function withIssue(
   return [...issues, issue];
 }
 
-function duplicateOf(field: ImportField, first: number): ImportIssue {
-  return error(field, `duplicate of row ${first}`, 'duplicate');
+function duplicateOf(field: ImportField, first: number, column: string | null): ImportIssue {
+  return error(field, `duplicate of row ${first}`, 'duplicate', { row: first, column });
 }
 
-function error(field: ImportField, message: string, code: ImportIssueCode): ImportIssue {
-  return { field, message, severity: 'error', code };
+/** `field` is longer than its {@link FIELD_LIMITS} entry allows. */
+function tooLong(
+  field: 'name' | 'email' | 'externalId' | 'notes',
+  message: string,
+  column: string | null,
+): ImportIssue {
+  return error(field, message, 'too_long', { column, limit: FIELD_LIMITS[field] });
+}
+
+function error<C extends ImportIssueCode>(
+  field: ImportField,
+  message: string,
+  code: C,
+  params: ImportIssueParams[C],
+): ImportIssue {
+  return { field, message, severity: 'error', code, params } as ImportIssue;
 }

@@ -102,6 +102,8 @@ export class Work {
   readonly changes = new ChangeSet();
   /** Messages recorded in the outbox by this transaction, delivered after it commits. */
   readonly outbox: Message[] = [];
+  /** `now` as ISO: one time for every record the transaction writes. */
+  readonly nowIso: string;
 
   constructor(
     readonly tx: StoreWriter,
@@ -109,10 +111,8 @@ export class Work {
     readonly actor: Actor | null,
     readonly now: Date,
     readonly settings: AccountSettings,
-  ) {}
-
-  get nowIso(): string {
-    return this.now.toISOString();
+  ) {
+    this.nowIso = now.toISOString();
   }
 
   changed(kind: ChangeKind, ...ids: string[]): void {

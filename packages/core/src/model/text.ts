@@ -16,6 +16,17 @@ const MULTI_LINE_FORBIDDEN =
 /** Why a text value is refused, for a zod issue or an import cell. */
 export type TextProblem = 'control_character' | 'bidi_control';
 
+/** A refused character found by {@link textProblem}. */
+export interface TextProblemFound {
+  readonly problem: TextProblem;
+  /** The character's code point, `U+0000`. */
+  readonly char: string;
+  /** Its position in the value, 1-based. */
+  readonly position: number;
+  /** Plain English, naming the field, the character and its position. */
+  readonly message: string;
+}
+
 /** Which kind of text a field holds. */
 export interface TextRules {
   /** Tab, LF and CR allowed (notes, descriptions). Default false. */
@@ -34,7 +45,7 @@ function codePoint(char: string): string {
  * @example
  * ```ts
  * textProblem('Ann\u0000', 'name');
- * // { problem: 'control_character', message: 'name contains the control character U+0000 (position 4); remove it' }
+ * // { problem: 'control_character', char: 'U+0000', position: 4, message: 'name contains the control character U+0000 (position 4); remove it' }
  * textProblem('line 1\nline 2', 'notes', { multiline: true }); // null
  * ```
  */
@@ -42,19 +53,23 @@ export function textProblem(
   value: string,
   field: string,
   rules: TextRules = {},
-): { problem: TextProblem; message: string } | null {
+): TextProblemFound | null {
   const match = (rules.multiline ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).exec(value);
   if (!match) return null;
-  const char = match[0];
-  const where = `${codePoint(char)} (position ${match.index + 1})`;
-  const code = char.codePointAt(0)!;
-  return code >= 0x202a
+  const char = codePoint(match[0]);
+  const position = match.index + 1;
+  const where = `${char} (position ${position})`;
+  return match[0].codePointAt(0)! >= 0x202a
     ? {
         problem: 'bidi_control',
+        char,
+        position,
         message: `${field} contains the bidirectional control ${where}, which can make text display in a misleading order; remove it`,
       }
     : {
         problem: 'control_character',
+        char,
+        position,
         message: `${field} contains the control character ${where}; remove it`,
       };
 }

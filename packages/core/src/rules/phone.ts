@@ -3,7 +3,11 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 export type { CountryCode };
 
 /** Outcome of {@link normalizePhone}. */
-export type PhoneResult = { ok: true; e164: string } | { ok: false; message: string };
+export type PhoneResult =
+  { ok: true; e164: string } | { ok: false; problem: PhoneProblem; message: string };
+
+/** Why a phone number could not be read. */
+export type PhoneProblem = 'empty' | 'letters' | 'too_short' | 'no_country' | 'not_a_number';
 
 /**
  * Normalises a phone number as an admin typed it (`082 455 1234`, `+44 7700 900123`,
@@ -15,17 +19,17 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; message: str
  * @example
  * ```ts
  * normalizePhone('082 123 4567', 'ZA'); // { ok: true, e164: '+27821234567' }
- * normalizePhone('12', 'ZA');           // { ok: false, message: 'phone is not a valid number' }
+ * normalizePhone('12', 'ZA');           // { ok: false, problem: 'not_a_number', message: 'phone is not a valid number' }
  * ```
  */
 export function normalizePhone(input: string, defaultCountry?: CountryCode): PhoneResult {
   const raw = input.trim();
-  if (raw === '') return { ok: false, message: 'phone is empty' };
+  if (raw === '') return { ok: false, problem: 'empty', message: 'phone is empty' };
   if (/[a-z]/i.test(raw.replace(/\s*(ext\.?|x)\s*\d+$/i, '')))
-    return { ok: false, message: 'phone contains letters' };
+    return { ok: false, problem: 'letters', message: 'phone contains letters' };
   const international = raw.startsWith('+') || /^00[1-9]/.test(raw);
   const digits = raw.replace(/\D/g, '').replace(/^00/, international ? '' : '00');
-  if (digits.length < 4) return { ok: false, message: 'phone is too short' };
+  if (digits.length < 4) return { ok: false, problem: 'too_short', message: 'phone is too short' };
   // Candidates in order of preference, each parsed only when needed (imports normalise
   // 100k numbers). "Valid" (a real number range) beats merely "possible" (right length):
   // reserved ranges such as UK 07700 900xxx, used in examples and tests, are possible but
@@ -43,8 +47,12 @@ export function normalizePhone(input: string, defaultCountry?: CountryCode): Pho
   );
   if (chosen) return { ok: true, e164: chosen.number };
   if (!international && !defaultCountry)
-    return { ok: false, message: 'phone needs a country code (e.g. +27…) or a default country' };
-  return { ok: false, message: 'phone is not a valid number' };
+    return {
+      ok: false,
+      problem: 'no_country',
+      message: 'phone needs a country code (e.g. +27…) or a default country',
+    };
+  return { ok: false, problem: 'not_a_number', message: 'phone is not a valid number' };
 }
 
 /**

@@ -1,6 +1,17 @@
-import type { ImportField, ImportRowStatus, PlanAction, TableWarningCode } from '@roster/core';
+import type { ImportField, ImportRowStatus, PlanAction } from '@roster/core';
 import type { ImportWizardStep } from './events.js';
 import { addMessages } from '../i18n/index.js';
+import {
+  issueTextsDe,
+  issueTextsEn,
+  noticeTextsDe,
+  noticeTextsEn,
+  skipTextsDe,
+  skipTextsEn,
+  type IssueTexts,
+  type NoticeTexts,
+  type SkipTexts,
+} from './issue-messages.js';
 
 /** Texts of `<roster-import-wizard>`. */
 export interface ImportWizardMessages {
@@ -87,7 +98,12 @@ export interface ImportWizardMessages {
   warningsCount: (count: number) => string;
   noWarnings: string;
   warning: string;
-  rowWarnings: Record<TableWarningCode, string>;
+  /** Each import issue and reader warning, from its code and params. */
+  issueTexts: IssueTexts;
+  /** The reader's remarks about the whole file. */
+  noticeTexts: NoticeTexts;
+  /** Why the plan skips a row. */
+  skipTexts: SkipTexts;
   rows: string;
   rowNumber: string;
   status: string;
@@ -260,15 +276,9 @@ export const en: ImportWizardMessages = {
   warningsCount: (count) => `${n(count, 'en')} with warnings`,
   noWarnings: 'No rows with warnings.',
   warning: 'Warning',
-  rowWarnings: {
-    unclosed_quote:
-      'a quoted cell is never closed, so the rest of the file was read into it — check the quotes (") in this row',
-    malformed_quote:
-      'text follows a closing quote (e.g. "Doe" Jane); it was kept — check the quotes (") in this row',
-    extra_cells:
-      'this row has more cells than the header row — check the delimiters and quotes in this row',
-    not_utf8: 'characters that are not UTF-8 — check the file’s encoding',
-  },
+  issueTexts: issueTextsEn,
+  noticeTexts: noticeTextsEn,
+  skipTexts: skipTextsEn,
   rows: 'Rows',
   rowNumber: 'Row',
   status: 'Status',
@@ -434,15 +444,9 @@ export const de: ImportWizardMessages = {
   warningsCount: (count) => `${n(count, 'de')} mit Warnungen`,
   noWarnings: 'Keine Zeilen mit Warnungen.',
   warning: 'Warnung',
-  rowWarnings: {
-    unclosed_quote:
-      'eine Zelle in Anführungszeichen wird nie geschlossen, daher wurde der Rest der Datei in sie gelesen – prüfen Sie die Anführungszeichen (") in dieser Zeile',
-    malformed_quote:
-      'nach einem schließenden Anführungszeichen folgt Text (z. B. "Doe" Jane); er wurde übernommen – prüfen Sie die Anführungszeichen (") in dieser Zeile',
-    extra_cells:
-      'diese Zeile hat mehr Zellen als die Kopfzeile – prüfen Sie Trennzeichen und Anführungszeichen in dieser Zeile',
-    not_utf8: 'Zeichen, die kein UTF-8 sind – prüfen Sie die Zeichenkodierung der Datei',
-  },
+  issueTexts: issueTextsDe,
+  noticeTexts: noticeTextsDe,
+  skipTexts: skipTextsDe,
   rows: 'Zeilen',
   rowNumber: 'Zeile',
   status: 'Status',

@@ -1,4 +1,4 @@
-import type { ImportReport, ImportRowStatus } from '@roster/core';
+import type { ImportReport, ImportReportRow, ImportRowStatus } from '@roster/core';
 import { html, nothing } from 'lit';
 import { formatCount } from '../foundation/format.js';
 import { userText } from '../foundation/user-text.js';
@@ -20,6 +20,8 @@ export interface ResultStepProps {
   /** Undo is offered only where deleted users can be restored. */
   canUndo: boolean;
   undo: UndoState;
+  /** Why a row was not imported, in the admin's language (`index`: its place in the report). */
+  failureText(row: ImportReportRow, index: number): string;
   onDownload(): void;
   onShowUsers(): void;
   onUndo(): void;
@@ -42,7 +44,9 @@ const LISTED_FAILURES = 20;
  */
 export function renderResultStep(p: ResultStepProps) {
   const { t, report } = p;
-  const failures = report.rows.filter((row) => row.status === 'failed').slice(0, LISTED_FAILURES);
+  const failures: { row: ImportReportRow; index: number }[] = [];
+  for (let index = 0; index < report.rows.length && failures.length < LISTED_FAILURES; index++)
+    if (report.rows[index]!.status === 'failed') failures.push({ row: report.rows[index]!, index });
   const created = report.created;
   return html`
     ${report.aborted ? html`<p class="state" role="status">${t.resultCancelled}</p>` : nothing}
@@ -64,7 +68,8 @@ export function renderResultStep(p: ResultStepProps) {
             <h4 id="failed-heading">${t.failedRows}</h4>
             <ul class="failures">
               ${failures.map(
-                (row) => html`<li>${t.rowNumber} ${row.row}: ${userText(row.message)}</li>`,
+                ({ row, index }) =>
+                  html`<li>${t.rowNumber} ${row.row}: ${userText(p.failureText(row, index))}</li>`,
               )}
             </ul>
           </section>`

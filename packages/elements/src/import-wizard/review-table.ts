@@ -1,14 +1,7 @@
-import type {
-  ImportField,
-  ImportIssue,
-  ImportIssueCode,
-  ImportPlan,
-  PlanEntry,
-  Table,
-  TableWarningCode,
-} from '@roster/core';
+import type { ImportField, ImportIssue, ImportPlan, PlanEntry, Table } from '@roster/core';
 import { html, nothing } from 'lit';
 import { userText } from '../foundation/user-text.js';
+import { issueText, skipText } from './issue-messages.js';
 import type { ImportWizardMessages } from './messages.js';
 
 /** Height of one row of the review table, in CSS pixels (every row has it: the window math relies on it). */
@@ -155,7 +148,7 @@ function renderValues(p: ReviewTableProps, entry: PlanEntry, index: number) {
     <span role="cell" class="cell issues ${entry.action === 'error' ? 'error' : ''}">
       ${errors ? userText(errors) : nothing}
       ${warnings ? html`<span class="warning">${userText(warnings)}</span>` : nothing}
-      ${errors || warnings ? nothing : userText(entry.reason, '')}
+      ${errors || warnings || !entry.skipped ? nothing : skipText(entry.skipped, t.skipTexts)}
     </span>
     <span role="cell" class="cell">
       ${
@@ -203,21 +196,16 @@ function renderEditor(p: ReviewTableProps, entry: PlanEntry, editing: EditingRow
 }
 
 /**
- * A row's issues as one line: "Email: email is not valid; Warning: …". The reader's row
- * warnings are told in the admin's language by their code; other issues name their field.
+ * A row's issues as one line in the admin's language, from each issue's code and params:
+ * "Email: “bad@” is not a valid email address; Warning: …". The reader's row warnings
+ * concern the whole row; other issues name their field.
  */
 export function describeIssues(issues: readonly ImportIssue[], t: ImportWizardMessages): string {
   const texts = issues.map((issue) => {
-    const text =
-      issue.field === 'row'
-        ? (rowWarning(issue.code, t) ?? issue.message)
-        : `${t.fields[issue.field]}: ${issue.message}`;
+    const said = issueText(issue, t.issueTexts);
+    const text = issue.field === 'row' ? said : `${t.fields[issue.field]}: ${said}`;
     return issue.severity === 'warning' ? `${t.warning}: ${text}` : text;
   });
   // Two stray quotes in one row are one thing to check.
   return [...new Set(texts)].join('; ');
-}
-
-function rowWarning(code: ImportIssueCode, t: ImportWizardMessages): string | null {
-  return Object.hasOwn(t.rowWarnings, code) ? t.rowWarnings[code as TableWarningCode] : null;
 }

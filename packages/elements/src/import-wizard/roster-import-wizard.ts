@@ -9,6 +9,7 @@ import {
   type ImportField,
   type ImportPlan,
   type ImportReport,
+  type ImportReportRow,
   type PlanEntry,
   type ReadTableOptions,
   type RoleDefinition,
@@ -617,6 +618,20 @@ export class RosterImportWizardElement extends RosterElement {
     }
   }
 
+  /**
+   * Why a report row failed, for the result step: a row the plan refused is told by its
+   * issues in the admin's language; a write the backend refused by the backend's message.
+   */
+  private failureText(row: ImportReportRow, index: number): string {
+    // The report has one row per plan entry, in the plan's order.
+    const entry = this.plan?.entries[index];
+    if (entry?.row !== row.row || entry.action !== 'error') return row.message;
+    return describeIssues(
+      entry.issues.filter((issue) => issue.severity === 'error'),
+      this.t.importWizard,
+    );
+  }
+
   private onCancelImport(): void {
     this.cancelling = true;
     this.importAbort?.abort();
@@ -798,6 +813,7 @@ export class RosterImportWizardElement extends RosterElement {
           reinvited: this.reinvited.length,
           canUndo: this.can('softDelete'),
           undo: this.undo,
+          failureText: (row, index) => this.failureText(row, index),
           onDownload: () => this.onDownloadReport(),
           onShowUsers: () => this.onShowUsers(),
           onUndo: () => void this.onUndo(),

@@ -1,6 +1,7 @@
 import type { Delimiter, Table, TableDetection, TextEncodingName } from '@roster/core';
 import { html, nothing } from 'lit';
 import { userText } from '../foundation/user-text.js';
+import { noticeText } from './issue-messages.js';
 import type { ImportWizardMessages } from './messages.js';
 
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
@@ -213,7 +214,9 @@ function renderDetection(p: SourceStepProps, table: Table) {
     ${
       table.notices.length > 0
         ? html`<ul class="notices" role="status">
-            ${table.notices.map((notice) => html`<li>${notice}</li>`)}
+            ${table.notices.map(
+              (notice) => html`<li>${noticeText(notice, t.issueTexts, t.noticeTexts)}</li>`,
+            )}
           </ul>`
         : nothing
     }
