@@ -141,4 +141,28 @@ describe('import plan: control and bidi characters', () => {
       ['email', 'too_long'],
     ]);
   });
+
+  it('a groups cell repeated on many rows gives each of them its issue, in field order', async () => {
+    const bad = 'Ops, Fi\u202Eeld';
+    const p = await plan(
+      ['Name', 'Email', 'Groups', 'Notes'],
+      [
+        ['Ann', 'ann@example.com', bad, ''],
+        ['Bob\u0000', 'bob@example.com', bad, 'x\u0007'],
+        ['Cy', 'cy@example.com', 'Ops', ''],
+        ['Di', 'di@example.com', bad, ''],
+      ],
+    );
+    const groupIssue = {
+      field: 'groups',
+      code: 'bidi_control',
+      message:
+        'group name 2 (column C) contains the bidirectional control U+202E (position 3), which can make text display in a misleading order; remove it',
+    };
+    expect(issuesOf(p, 2)).to.deep.equal([groupIssue]);
+    expect(issuesOf(p, 3).map(({ field }) => field)).to.deep.equal(['name', 'groups', 'notes']);
+    expect(issuesOf(p, 3)[1]).to.deep.equal(groupIssue);
+    expect(issuesOf(p, 4)).to.deep.equal([]);
+    expect(issuesOf(p, 5)).to.deep.equal([groupIssue]);
+  });
 });

@@ -152,7 +152,7 @@ describe('import worker', () => {
       counting = false;
       watched.engine.terminate();
     }
-    // 200 chunks of 500 rows, the page yielding after each; a page that parsed or
+    // 200 chunks of 500 rows, the page yielding while it sends them; a page that parsed or
     // validated the file itself in one task would paint one frame, not several.
     expect(watched.ops.filter((op) => op === 'validateChunk')).to.have.length(200);
     expect(frames).to.be.at.least(3);

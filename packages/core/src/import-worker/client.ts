@@ -4,8 +4,14 @@ import type { ColumnMapping } from '../import/suggest-mapping.js';
 import type { ReadTableOptions, Table, TableSource } from '../import/types.js';
 import type { ValidateOptions } from '../import/validate.js';
 import type { ValidatedRow } from '../import/values.js';
-import { yieldToHost } from '../import/yield.js';
-import { CHUNK_ROWS, type TableHead, type WorkerRequest, type WorkerResponse } from './protocol.js';
+import { createSlicer } from '../import/yield.js';
+import {
+  CHUNK_ROWS,
+  fromTuple,
+  type TableHead,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './protocol.js';
 
 /** Options of {@link createImportWorkerClient}. */
 export interface ImportWorkerOptions {
@@ -29,8 +35,8 @@ interface Call {
 /**
  * Runs reading (PapaParse, the XLSX reader) and validation in a module worker, so
  * importing 100k rows never blocks the page. Rows cross between threads in chunks of 500,
- * and the page yields between the chunks it sends. Tables it reads remember the worker,
- * so `roster.import.plan(table, …)` validates there too.
+ * and the page yields every few milliseconds while sending them. Tables it reads remember
+ * the worker, so `roster.import.plan(table, …)` validates there too.
  *
  * @example
  * ```ts
@@ -112,7 +118,7 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
       const id = nextId++;
       const out: ValidatedRow[] = [];
       const promise = start<ValidatedRow[]>(id, (message) => {
-        if (message.type === 'validated') for (const row of message.rows) out.push(row);
+        if (message.type === 'validated') for (const row of message.rows) out.push(fromTuple(row));
         else if (message.type === 'done') return out;
         return undefined;
       });
@@ -123,7 +129,11 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
         mapping,
         options: validateOptions,
       });
+      // Copying a chunk into a message takes the page about a millisecond: a turn for the
+      // page (and the worker's answers) every few chunks, not after each.
+      const slicer = createSlicer();
       for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
+        await slicer.pause();
         if (!calls.has(id)) break; // the worker answered with an error
         send({
           id,
@@ -131,7 +141,6 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
           rows: table.rows.slice(i, i + CHUNK_ROWS),
           rowNumbers: table.rowNumbers.slice(i, i + CHUNK_ROWS),
         });
-        await yieldToHost();
       }
       send({ id, op: 'validateEnd' });
       return promise;

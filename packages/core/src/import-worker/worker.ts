@@ -5,7 +5,7 @@
 import { isRosterError, RosterError } from '../errors/index.js';
 import { readTable } from '../import/read-table.js';
 import { createRowValidator, type RowValidator } from '../import/validate.js';
-import { CHUNK_ROWS, type WorkerRequest, type WorkerResponse } from './protocol.js';
+import { CHUNK_ROWS, toTuple, type WorkerRequest, type WorkerResponse } from './protocol.js';
 
 interface Scope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -55,7 +55,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'validateChunk': {
       const validator = validators.get(request.id);
       if (!validator) return;
-      const rows = validator.validate(request.rows, request.rowNumbers);
+      const rows = validator.validate(request.rows, request.rowNumbers).map(toTuple);
       scope.postMessage({ id: request.id, type: 'validated', rows });
       return;
     }

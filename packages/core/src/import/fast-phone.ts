@@ -21,8 +21,9 @@ import { normalizePhone, plausibleUnallocated, type PhoneResult } from '../rules
  * on the same metadata with compiled patterns: national prefix stripping, the national
  * number pattern, the number types and possible lengths. Every other input, and every
  * step this path does not model (carrier codes, IDD prefixes, shared calling codes,
- * non-geographic numbers), returns to `normalizePhone` itself. A differential test
- * compares the two on hundreds of thousands of numbers.
+ * non-geographic numbers), returns to `normalizePhone` itself. The differential test
+ * makes about 29,000 comparisons (ten shapes of two numbers per country, six default
+ * countries).
  */
 export function createPhoneNormalizer(
   defaultCountry: CountryCode | undefined,

@@ -161,13 +161,14 @@ export async function planImport(
   };
   const slicer = createSlicer();
   const entries: PlanEntry[] = [];
-  for (const row of validated) {
-    const pause = slicer.pause();
+  for (let i = 0; i < validated.length; i++) {
+    // A row takes about a microsecond: reading the clock every 256 rows is often enough.
+    const pause = (i & 255) === 0 ? slicer.pause() : undefined;
     if (pause) {
       await pause;
       throwIfAborted(options.signal);
     }
-    const entry = classify(row, classifying);
+    const entry = classify(validated[i]!, classifying);
     counts[entry.action]++;
     entries.push(entry);
   }
@@ -241,17 +242,9 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
       params: { key: keyField(match.by), user: describe(match.user) },
     });
 
-  const matched = match;
-  // Built at each return, with the issues as they are by then.
-  const entry = (): RowOutcome => ({
-    validated,
-    issues,
-    match: matched,
-    role,
-    defaultRole: c.options.defaultRole,
-  });
+  const { defaultRole } = c.options;
 
-  if (matched === null) {
+  if (match === null) {
     if (values.name === null) issues = withIssue(issues, required('name', 'name'));
     if (
       values.email === null &&
@@ -259,16 +252,20 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
       !issues.some((i) => i.field === 'email' || i.field === 'phone')
     )
       issues = withIssue(issues, required('email', c.contactRule));
-    return planEntry(entry(), 'create');
+    return planEntry({ validated, issues, match, role, defaultRole }, 'create');
   }
-  if (issues.some(isError)) return { ...planEntry(entry(), 'error'), role };
+  if (issues.some(isError))
+    return {
+      ...planEntry({ validated, issues, match, role, defaultRole }, 'error'),
+      role,
+    };
 
-  const user = matched.user;
+  const user = match.user;
   const target = { version: user.version, currentGroupIds: user.groupIds, patch: {} };
   if (c.options.existing === 'skip')
-    return planEntry(entry(), 'skip', {
-      reason: `already in the directory (same ${matched.by})`,
-      skipped: { because: 'exists', by: keyField(matched.by) },
+    return planEntry({ validated, issues, match, role, defaultRole }, 'skip', {
+      reason: `already in the directory (same ${match.by})`,
+      skipped: { because: 'exists', by: keyField(match.by) },
       target,
     });
 
@@ -293,12 +290,15 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
   if (addsGroup) changes.push('groups');
   const updated = { ...target, patch };
   return changes.length === 0
-    ? planEntry(entry(), 'skip', {
+    ? planEntry({ validated, issues, match, role, defaultRole }, 'skip', {
         reason: 'no changes',
         skipped: { because: 'no_changes' },
         target: updated,
       })
-    : planEntry(entry(), 'update', { changes, target: updated });
+    : planEntry({ validated, issues, match, role, defaultRole }, 'update', {
+        changes,
+        target: updated,
+      });
 }
 
 interface Match {

@@ -39,6 +39,12 @@ export interface RowValidator {
 
 type Columns = Partial<Record<ImportField, number>>;
 
+/** A groups cell's names and the issues they have, the same on every row with that text. */
+interface GroupCell {
+  readonly groups: readonly string[];
+  readonly issues: readonly ImportIssue[];
+}
+
 /** How messages name each field's text (then its column: "first name (column B)"). */
 const TEXT_LABELS: Record<ImportField, string> = {
   name: 'name',
@@ -136,8 +142,38 @@ export function createRowValidator(
   const emails = new Map<string, number>();
   const phones = new Map<string, number>();
   const externalIds = new Map<string, number>();
-  // Files repeat a handful of group cells: one (frozen) list per distinct cell.
-  const groupLists = new Map<string, readonly string[]>();
+  // Files repeat a handful of group cells, and a cell's names and issues depend on its
+  // text alone: split and checked once per distinct cell, the (frozen) list shared.
+  const groupCells = new Map<string, GroupCell>();
+  const groupCell = (text: string): GroupCell => {
+    let cell = groupCells.get(text);
+    if (cell === undefined) {
+      const groups = Object.freeze(splitGroups(text));
+      let issues: readonly ImportIssue[] = NO_ISSUES;
+      groups.forEach((group, index) => {
+        // Several groups in one cell: "group name 2 (column D)", positions within that name.
+        const several = groups.length > 1;
+        const label = several ? `group name ${index + 1}${inColumn.groups}` : undefined;
+        const unsafe = unsafeText(group, 'groups', undefined, label, several ? index + 1 : 0);
+        if (unsafe) issues = withIssue(issues, unsafe);
+        if (group.length > FIELD_LIMITS.groupName) {
+          const start = group.slice(0, 40);
+          issues = withIssue(
+            issues,
+            error('groups', `group name “${start}…” is too long`, 'too_long', {
+              column: letters.groups,
+              limit: FIELD_LIMITS.groupName,
+              value: start,
+              ...(several ? { item: index + 1 } : {}),
+            }),
+          );
+        }
+      });
+      cell = { groups, issues };
+      groupCells.set(text, cell);
+    }
+    return cell;
+  };
 
   const validateRow = (cells: readonly string[], row: number): ValidatedRow => {
     // Most rows have no issue: they share one frozen empty list until they get one.
@@ -213,31 +249,8 @@ export function createRowValidator(
         issues = withIssue(issues, duplicateOf('externalId', first, letters.externalId));
     }
 
-    const groupCell = cellValue(cells, at.groups, escaped);
-    let groups = groupLists.get(groupCell);
-    if (groups === undefined) {
-      groups = Object.freeze(splitGroups(groupCell));
-      groupLists.set(groupCell, groups);
-    }
-    groups.forEach((group, index) => {
-      // Several groups in one cell: "group name 2 (column D)", positions within that name.
-      const several = groups.length > 1;
-      const label = several ? `group name ${index + 1}${inColumn.groups}` : undefined;
-      const unsafe = unsafeText(group, 'groups', undefined, label, several ? index + 1 : 0);
-      if (unsafe) issues = withIssue(issues, unsafe);
-      if (group.length > FIELD_LIMITS.groupName) {
-        const start = group.slice(0, 40);
-        issues = withIssue(
-          issues,
-          error('groups', `group name “${start}…” is too long`, 'too_long', {
-            column: letters.groups,
-            limit: FIELD_LIMITS.groupName,
-            value: start,
-            ...(several ? { item: index + 1 } : {}),
-          }),
-        );
-      }
-    });
+    const { groups, issues: groupIssues } = groupCell(cellValue(cells, at.groups, escaped));
+    if (groupIssues.length > 0) issues = [...issues, ...groupIssues];
 
     let notes: string | null = cellValue(cells, at.notes, escaped) || null;
     if (notes !== null) {
