@@ -169,8 +169,10 @@ export class RosterUserTableElement extends RosterElement {
 
   private readonly rows = new UserRows();
   private readonly map = new ScrollMap();
-  /** The first row and the scroll map's shift of the last window render (see `onScroll`). */
-  private rendered = { first: -1, shift: 0 };
+  /** The rows and the scroll map's shift of the last window render (see `onScroll`). */
+  private rendered = { first: -1, last: -1, shift: 0 };
+  /** Row `index` is keyed `index - rowKeyBase` (see `renderGrid`). */
+  private rowKeyBase = 0;
   /** Rows of the result the grid shows (the window task's last value). */
   private gridTotal = 0;
   /** The load range as of the last update: the window task sees another one only in an update. */
@@ -317,7 +319,8 @@ export class RosterUserTableElement extends RosterElement {
   }
 
   /**
-   * Rows are keyed by index, so a focused row that scrolls out of the window is removed:
+   * Rows are keyed by index, so a focused row that scrolls out of the window is removed (or
+   * after a jump shows another row):
    * before that happens the grid takes the focus (and gives it back in `updated` when the
    * row returns), so focus never falls to the page.
    */
@@ -1043,7 +1046,13 @@ export class RosterUserTableElement extends RosterElement {
     const template = ['2.75rem', ...columns.map((column) => column.width)].join(' ');
     const [first, last] = this.range();
     const shift = this.map.shift;
-    this.rendered = { first, shift };
+    // Rows are keyed by index, so a scroll keeps the elements of rows that stay in view and
+    // creates only those of rows coming in. A jump to rows none of which are in view (a
+    // drag of the thumb, Ctrl+End) moves the keys along: the window's elements are reused
+    // in place, their bindings updated, instead of all being removed and created again.
+    const before = this.rendered;
+    if (first > before.last || last < before.first) this.rowKeyBase += first - before.first;
+    this.rendered = { first, last, shift };
     const focusRendered =
       this.focusCell.row === -1 || (this.focusCell.row >= first && this.focusCell.row <= last);
     const indices: number[] = [];
@@ -1070,7 +1079,7 @@ export class RosterUserTableElement extends RosterElement {
       <div role="rowgroup" class="body">
         ${repeat(
           indices,
-          (index) => index,
+          (index) => index - this.rowKeyBase,
           (index) => this.renderRow(index, columns, now, (index + 1) * ROW_HEIGHT - shift),
         )}
       </div>
@@ -1153,8 +1162,8 @@ export class RosterUserTableElement extends RosterElement {
    * One row at real offset `top` in the grid (below the header): the same elements whether
    * its user has loaded or not (a placeholder's cells only lack content), so loading a
    * window never replaces the focused cell. Its cells are evaluated again only when
-   * something they show changed: while scrolling, rows keep their elements (keyed by index)
-   * and scroll with the content, and most of the window is left untouched.
+   * something they show changed: while scrolling, rows keep their elements (keyed by index,
+   * see `renderGrid`) and scroll with the content, and most of the window is left untouched.
    */
   private renderRow(index: number, columns: ColumnSpec[], now: Date, top: number) {
     const user = this.rows.row(index);
@@ -1172,6 +1181,7 @@ export class RosterUserTableElement extends RosterElement {
     >
       ${guard(
         [
+          index,
           user,
           selected,
           focusCol,
