@@ -319,10 +319,9 @@ export class RosterUserTableElement extends RosterElement {
   }
 
   /**
-   * Rows are keyed by index, so a focused row that scrolls out of the window is removed (or
-   * after a jump shows another row):
-   * before that happens the grid takes the focus (and gives it back in `updated` when the
-   * row returns), so focus never falls to the page.
+   * Rows are keyed by index, so a focused row that scrolls out of the window is removed (or,
+   * after a jump, shows another row): before that happens the grid takes the focus (and
+   * `restoreFocus` gives it back when the row returns), so focus never falls to the page.
    */
   private parkFocusIfLeaving(): void {
     const grid = this.grid;
