@@ -97,7 +97,11 @@ export const userTableStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /* An opaque background of its own lets Chromium scroll the frame on the compositor
+     (without one it keeps LCD text by repainting the rows on every scroll frame). */
   .scroller {
+    background: var(--_surface);
+    border-radius: inherit;
     block-size: var(--roster-table-height, min(70vh, 36rem));
     overflow: auto;
     position: relative;

@@ -7,7 +7,7 @@ import {
   type UserSortField,
 } from '@roster/core';
 import { Task, initialState } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, render, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -172,8 +172,14 @@ export class RosterUserTableElement extends RosterElement {
 
   private readonly rows = new UserRows();
   private readonly map = new ScrollMap();
-  /** The first row and the scroll map's shift of the last render (see `onScroll`). */
-  private rendered = { first: -1, shift: 0 };
+  /** The rows and the scroll map's shift of the last window render (see `onScroll`). */
+  private rendered = { first: -1, last: -1, shift: 0 };
+  /** Row `index` is keyed `index - rowKeyBase` (see `renderGrid`). */
+  private rowKeyBase = 0;
+  /** Rows of the result the grid shows (the window task's last value). */
+  private gridTotal = 0;
+  /** The load range as of the last update: the window task sees another one only in an update. */
+  private updatedLoadRange = '';
   private readonly deviceCounts = new Map<string, number>();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private anchorRow: number | undefined;
@@ -324,13 +330,13 @@ export class RosterUserTableElement extends RosterElement {
     if (changed.has('columns'))
       this.focusCell = { ...this.focusCell, col: Math.min(this.focusCell.col, 1) };
     this.map.resize((this.rows.total ?? 0) * ROW_HEIGHT, this.viewport);
-    this.parkFocusIfLeaving();
+    this.updatedLoadRange = this.loadRange().join();
   }
 
   /**
-   * Rows are keyed by index, so a focused row that scrolls out of the window is removed:
-   * before that happens the grid takes the focus (and gives it back in `updated` when the
-   * row returns), so focus never falls to the page.
+   * Rows are keyed by index, so a focused row that scrolls out of the window is removed (or,
+   * after a jump, shows another row): before that happens the grid takes the focus (and
+   * `restoreFocus` gives it back when the row returns), so focus never falls to the page.
    */
   private parkFocusIfLeaving(): void {
     const grid = this.grid;
@@ -353,7 +359,7 @@ export class RosterUserTableElement extends RosterElement {
       });
       this.resizeObserver.observe(scroller);
     }
-    this.restoreFocus();
+    this.renderWindow();
   }
 
   // ─── Query ───────────────────────────────────────────────────────────────
@@ -434,12 +440,17 @@ export class RosterUserTableElement extends RosterElement {
 
   /**
    * Rows are laid out where the scroll map puts them and scroll with the content, so a
-   * scroll needs a render only when other rows enter the window or the map moved them.
+   * scroll needs a render only when other rows enter the window or the map moved them;
+   * and then only of the window, unless a load (rows, device counts) depends on it.
    */
   private onScroll(event: Event): void {
     this.map.scrolled((event.target as HTMLElement).scrollTop);
-    if (this.range()[0] !== this.rendered.first || this.map.shift !== this.rendered.shift)
-      this.requestUpdate();
+    if (this.range()[0] === this.rendered.first && this.map.shift === this.rendered.shift) return;
+    const loadsChange =
+      this.loadRange().join() !== this.updatedLoadRange ||
+      this.visibleColumns().some((column) => column.id === 'devices');
+    if (loadsChange) this.requestUpdate();
+    else this.renderWindow();
   }
 
   /** Moves the viewport so that virtual `top` is at its top edge. */
@@ -1025,7 +1036,22 @@ export class RosterUserTableElement extends RosterElement {
             </button>
           </div>`
         : html`<div class="state" part="empty">${t.noUsers}</div>`;
-    return this.renderGrid(total);
+    this.gridTotal = total;
+    return html`<div class="scroller" part="grid" @scroll=${this.onScroll}></div>`;
+  }
+
+  /**
+   * Renders the grid into its scrolling frame: after every update of the element, and on
+   * its own when a scroll brings other rows into the window (the toolbar and the rest of
+   * the element are not evaluated again for a scroll frame). Focus is parked on the grid
+   * while its row is out of the window and given back when the row returns.
+   */
+  private renderWindow(): void {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    this.parkFocusIfLeaving();
+    render(this.renderGrid(this.gridTotal), scroller, { host: this });
+    this.restoreFocus();
   }
 
   private renderGrid(total: number) {
@@ -1034,43 +1060,42 @@ export class RosterUserTableElement extends RosterElement {
     const template = ['2.75rem', ...columns.map((column) => column.width)].join(' ');
     const [first, last] = this.range();
     const shift = this.map.shift;
-    this.rendered = { first, shift };
+    // Rows are keyed by index, so a scroll keeps the elements of rows that stay in view and
+    // creates only those of rows coming in. A jump to rows none of which are in view (a
+    // drag of the thumb, Ctrl+End) moves the keys along: the window's elements are reused
+    // in place, their bindings updated, instead of all being removed and created again.
+    const before = this.rendered;
+    if (first > before.last || last < before.first) this.rowKeyBase += first - before.first;
+    this.rendered = { first, last, shift };
     const focusRendered =
       this.focusCell.row === -1 || (this.focusCell.row >= first && this.focusCell.row <= last);
     const indices: number[] = [];
     for (let i = first; i <= last && i < total; i += 1) indices.push(i);
     const now = new Date();
     return html`<div
-      class="scroller"
-      part="grid"
-      style="--_row-height: ${ROW_HEIGHT}px; --_columns: ${template}"
-      @scroll=${this.onScroll}
+      role="grid"
+      class="window"
+      aria-label=${t.users}
+      aria-rowcount=${total + 1}
+      aria-colcount=${columns.length + 1}
+      aria-multiselectable="true"
+      tabindex=${focusRendered ? '-1' : '0'}
+      style="--_row-height: ${ROW_HEIGHT}px; --_columns: ${template}; block-size: ${this.map.scrollHeight + ROW_HEIGHT}px"
+      @focusin=${this.onGridFocusIn}
+      @keydown=${this.onGridKey}
     >
-      <div
-        role="grid"
-        class="window"
-        aria-label=${t.users}
-        aria-rowcount=${total + 1}
-        aria-colcount=${columns.length + 1}
-        aria-multiselectable="true"
-        tabindex=${focusRendered ? '-1' : '0'}
-        style="block-size: ${this.map.scrollHeight + ROW_HEIGHT}px"
-        @focusin=${this.onGridFocusIn}
-        @keydown=${this.onGridKey}
-      >
-        <div role="rowgroup" class="head">
-          <div role="row" class="row header" part="header" aria-rowindex="1">
-            ${this.renderSelectAllCell()}
-            ${columns.map((column, i) => this.renderHeader(column, i + 1))}
-          </div>
+      <div role="rowgroup" class="head">
+        <div role="row" class="row header" part="header" aria-rowindex="1">
+          ${this.renderSelectAllCell()}
+          ${columns.map((column, i) => this.renderHeader(column, i + 1))}
         </div>
-        <div role="rowgroup" class="body">
-          ${repeat(
-            indices,
-            (index) => index,
-            (index) => this.renderRow(index, columns, now, (index + 1) * ROW_HEIGHT - shift),
-          )}
-        </div>
+      </div>
+      <div role="rowgroup" class="body">
+        ${repeat(
+          indices,
+          (index) => index - this.rowKeyBase,
+          (index) => this.renderRow(index, columns, now, (index + 1) * ROW_HEIGHT - shift),
+        )}
       </div>
     </div>`;
   }
@@ -1151,8 +1176,8 @@ export class RosterUserTableElement extends RosterElement {
    * One row at real offset `top` in the grid (below the header): the same elements whether
    * its user has loaded or not (a placeholder's cells only lack content), so loading a
    * window never replaces the focused cell. Its cells are evaluated again only when
-   * something they show changed: while scrolling, rows keep their elements (keyed by index)
-   * and scroll with the content, and most of the window is left untouched.
+   * something they show changed: while scrolling, rows keep their elements (keyed by index,
+   * see `renderGrid`) and scroll with the content, and most of the window is left untouched.
    */
   private renderRow(index: number, columns: ColumnSpec[], now: Date, top: number) {
     const user = this.rows.row(index);
@@ -1170,6 +1195,7 @@ export class RosterUserTableElement extends RosterElement {
     >
       ${guard(
         [
+          index,
           user,
           selected,
           focusCol,
