@@ -28,10 +28,12 @@ const mb = (bytes: number, locale: string, digits: number): string =>
 export const failureTextsEn: FailureTexts = {
   rejected: () => 'the row has errors',
   validation: (field) =>
-    field ? `the directory refused the ${field}` : 'the directory refused this row’s data',
+    field
+      ? `the directory refused the value for ${field}`
+      : 'the directory refused this row’s data',
   conflict: (field) =>
     field
-      ? `the ${field} is already used by another user`
+      ? `${field} is already used by another user`
       : 'someone else changed this user meanwhile; reload and try again',
   not_found: () => 'the user no longer exists',
   forbidden: () => 'you may not make this change',
