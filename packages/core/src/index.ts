@@ -197,6 +197,8 @@ export type {
 export type { RecheckRowsOptions } from './import/recheck.js';
 export type {
   ImportCommitOptions,
+  ImportFailure,
+  ImportFailureCode,
   ImportReport,
   ImportReportRow,
   ImportRowStatus,
@@ -208,6 +210,8 @@ export {
   watchServerRestarts,
   type ServerRestartWatch,
 } from './import/server-restarts.js';
+export { IMPORT_FAILURE_CODES } from './import/report-types.js';
+export { readFailureOf, type ReadFailure, type ReadFailureReason } from './import/read-failure.js';
 export { IMPORT_FIELDS, FIELD_LABELS, type ImportField } from './import/fields.js';
 export { importTemplate } from './import/template.js';
 export { reportToCsv } from './import/report.js';

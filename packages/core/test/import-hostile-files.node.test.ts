@@ -198,7 +198,13 @@ describe('hostile CSV files', () => {
     expect(error.message).to.equal(
       'Row 2 has 100,000 columns; at most 1,000 can be imported. Remove the extra columns and try again.',
     );
-    expect(error.details).to.deep.equal({ limit: 'columns', max: 1000, row: 2, actual: 100_000 });
+    expect(error.details).to.deep.equal({
+      reason: 'too_many_columns',
+      limit: 'columns',
+      max: 1000,
+      row: 2,
+      actual: 100_000,
+    });
   });
 
   it('refuses a cell longer than 32,767 characters (an unclosed quote, say)', async () => {

@@ -198,6 +198,22 @@ export function isRosterError(value: unknown, code?: RosterErrorCode): value is 
   return code === undefined || candidate.code === code;
 }
 
+/**
+ * The field an error names, for a UI to point at: `details.field` (a taken email, say)
+ * or the first path segment of a validation error's first issue; `undefined` if none.
+ *
+ * @example
+ * ```ts
+ * fieldOfError(error); // 'email'
+ * ```
+ */
+export function fieldOfError(error: RosterError): string | undefined {
+  const field = error.details['field'];
+  if (typeof field === 'string') return field;
+  const first = error instanceof ValidationError ? error.issues[0]?.path[0] : undefined;
+  return typeof first === 'string' ? first : undefined;
+}
+
 /** Rebuilds a typed error from its JSON form (REST problem details, worker messages). */
 export function rosterErrorFromJSON(json: {
   code: string;

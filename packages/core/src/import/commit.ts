@@ -1,5 +1,5 @@
 import type { CallOptions } from '../backend.js';
-import { isRosterError } from '../errors/index.js';
+import { fieldOfError, isRosterError } from '../errors/index.js';
 import {
   normalizeGroupName,
   type BulkResult,
@@ -9,11 +9,13 @@ import {
 import { randomId } from '../ports.js';
 import type { Progress } from '../progress.js';
 import { loadGroups, type ImportContext, type ImportPlan, type PlanEntry } from './plan.js';
-import type { ImportReport, ImportReportRow } from './report-types.js';
+import type { ImportFailure, ImportReport, ImportReportRow } from './report-types.js';
 import { vouchedReport, watchServerRestarts } from './server-restarts.js';
 import { createBatchSizer, createSlicer, type BatchSizer } from './yield.js';
 
 export type {
+  ImportFailure,
+  ImportFailureCode,
   ImportReport,
   ImportReportRow,
   ImportRowStatus,
@@ -76,10 +78,12 @@ export async function commitImport(
             : 'not selected';
       results.set(
         entry.row,
-        reportRow(entry, entry.action === 'error' ? 'failed' : 'skipped', message),
+        entry.action === 'error'
+          ? reportRow(entry, 'failed', message, REJECTED)
+          : reportRow(entry, 'skipped', message),
       );
     } else if (entry.action === 'error')
-      results.set(entry.row, reportRow(entry, 'failed', errorsOf(entry)));
+      results.set(entry.row, reportRow(entry, 'failed', errorsOf(entry), REJECTED));
     else if (entry.action === 'skip')
       results.set(entry.row, reportRow(entry, 'skipped', entry.reason ?? 'skipped'));
     else work.push(entry);
@@ -191,7 +195,7 @@ export async function commitImport(
             entry.row,
             failure === null
               ? { ...reportRow(entry, 'created', remarks), userId: user.id }
-              : reportRow(entry, 'failed', failure),
+              : reportRow(entry, 'failed', failure.message, failure.failure),
           );
         });
         watch.wrote(written);
@@ -216,7 +220,7 @@ export async function commitImport(
             entry.row,
             failure === null
               ? reportRow(entry, 'updated', remark)
-              : reportRow(entry, 'failed', failure),
+              : reportRow(entry, 'failed', failure.message, failure.failure),
           );
         }
         watch.wrote(written);
@@ -282,10 +286,33 @@ async function settle(run: () => Promise<BulkResult>): Promise<Outcome> {
   }
 }
 
-function failureOf(outcome: Outcome, id: string): string | null {
-  if ('error' in outcome) return messageOf(outcome.error);
+/** A plan-refused row's failure: its issues say why. */
+const REJECTED: ImportFailure = { code: 'rejected' };
+
+/** Why the backend refused the write of `id`, or `null` when it took it. */
+function failureOf(
+  outcome: Outcome,
+  id: string,
+): { message: string; failure: ImportFailure } | null {
+  if ('error' in outcome) {
+    const { error } = outcome;
+    if (!isRosterError(error))
+      return { message: messageOf(error), failure: { code: 'unavailable' } };
+    const field = fieldOfError(error);
+    return {
+      message: error.message,
+      failure: field === undefined ? { code: error.code } : { code: error.code, field },
+    };
+  }
   const failure = outcome.result.failed.find((f) => f.id === id);
-  return failure ? failure.message : null;
+  if (!failure) return null;
+  return {
+    message: failure.message,
+    failure:
+      failure.field === undefined
+        ? { code: failure.code }
+        : { code: failure.code, field: failure.field },
+  };
 }
 
 function messageOf(error: unknown): string {
@@ -304,8 +331,9 @@ function reportRow(
   entry: PlanEntry,
   status: ImportReportRow['status'],
   message: string,
+  failure?: ImportFailure,
 ): ImportReportRow {
-  return {
+  const row: ImportReportRow = {
     row: entry.row,
     status,
     userId: entry.userId,
@@ -314,4 +342,6 @@ function reportRow(
     phone: entry.values.phone,
     message,
   };
+  if (failure) row.failure = failure;
+  return row;
 }

@@ -69,6 +69,7 @@ export async function readTable(
   if (isLegacyExcel(bytes))
     throw new RuleError(
       'Old Excel files (.xls) cannot be read. Save the file as .xlsx or CSV and try again.',
+      { details: { reason: 'legacy_excel' } },
     );
   const decoded = decodeText(bytes, options.encoding);
   return fromText(
@@ -139,12 +140,20 @@ async function fromWorkbook(
     columns: MAX_COLUMNS,
     cellLength: MAX_CELL_LENGTH,
   });
-  if (sheets.length === 0) throw new RuleError('This workbook has no sheets.');
+  if (sheets.length === 0)
+    throw new RuleError('This workbook has no sheets.', { details: { reason: 'no_sheets' } });
   const chosen =
     options.sheet === undefined ? bestSheet(sheets) : sheets.find((s) => s.name === options.sheet);
   if (!chosen)
     throw new RuleError(
       `This workbook has no sheet named “${options.sheet}”. Its sheets are: ${sheets.map((s) => s.name).join(', ')}.`,
+      {
+        details: {
+          reason: 'no_such_sheet',
+          sheet: options.sheet ?? '',
+          sheets: sheets.map((s) => s.name),
+        },
+      },
     );
   const rows: (readonly string[])[] = [];
   const rowNumbers: number[] = [];
@@ -262,7 +271,7 @@ function checkBytes(size: number, maxBytes: number): void {
   if (size > maxBytes)
     throw new RuleError(
       `This file is ${(size / 1024 / 1024).toFixed(1)} MB; the most one import can take is ${(maxBytes / 1024 / 1024).toFixed(0)} MB. Split it into smaller files.`,
-      { details: { limit: 'bytes', max: maxBytes, actual: size } },
+      { details: { reason: 'file_too_large', limit: 'bytes', max: maxBytes, actual: size } },
     );
 }
 

@@ -1,3 +1,5 @@
+import { ROSTER_ERROR_CODES } from '../errors/index.js';
+
 /*
  * The import report's shape, apart from the code that makes it (commit.ts) and the code
  * that corrects it after a server restart (server-restarts.ts), so neither imports the other.
@@ -14,8 +16,28 @@ export interface ImportReportRow {
   name: string | null;
   email: string | null;
   phone: string | null;
-  /** Why it was skipped or failed, or a remark (e.g. a group not added). */
+  /** Why it was skipped or failed, or a remark (e.g. a group not added); English, for SDK users. */
   message: string;
+  /** Set on every `failed` row: why, as a code a UI tells in its own words. */
+  failure?: ImportFailure;
+}
+
+/**
+ * Every {@link ImportFailureCode}: `rejected` (the plan refused the row: its issues say
+ * why), the backend's {@link RosterErrorCode} for a write it refused (`conflict`,
+ * `validation`, `rule`, `forbidden`, `unavailable`, …), and `lost_in_restart` (written,
+ * then lost when a server without durable storage restarted). A backend that throws
+ * something other than a RosterError (a network failure, say) counts as `unavailable`.
+ */
+export const IMPORT_FAILURE_CODES = ['rejected', ...ROSTER_ERROR_CODES, 'lost_in_restart'] as const;
+/** One of {@link IMPORT_FAILURE_CODES}. */
+export type ImportFailureCode = (typeof IMPORT_FAILURE_CODES)[number];
+
+/** Why a report row failed. */
+export interface ImportFailure {
+  code: ImportFailureCode;
+  /** The field the backend named (`email`, `phone`, `externalId`, `role`, …), when it named one. */
+  field?: string;
 }
 
 /** The outcome of a commit, per row; `reportToCsv` turns it into a download. */

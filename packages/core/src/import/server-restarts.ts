@@ -95,7 +95,7 @@ export function vouchedReport(report: ImportReport, watch: ServerRestartWatch): 
   const groups = new Set(lost.groups);
   const changed = report.rows.map((row): ImportReportRow =>
     rows.has(row.row) && (row.status === 'created' || row.status === 'updated')
-      ? { ...row, status: 'failed', message: lost.message }
+      ? { ...row, status: 'failed', message: lost.message, failure: { code: 'lost_in_restart' } }
       : row,
   );
   const count = (status: ImportReportRow['status']): number =>

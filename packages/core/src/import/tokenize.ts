@@ -86,7 +86,7 @@ function warningFor(error: Papa.ParseError, row: number): TableWarning {
 export function tooWide(row: number, columns: number, max: number): RuleError {
   return new RuleError(
     `Row ${row} has ${columns.toLocaleString('en-US')} columns; at most ${max.toLocaleString('en-US')} can be imported. Remove the extra columns and try again.`,
-    { details: { limit: 'columns', max, row, actual: columns } },
+    { details: { reason: 'too_many_columns', limit: 'columns', max, row, actual: columns } },
   );
 }
 
@@ -94,6 +94,15 @@ export function tooWide(row: number, columns: number, max: number): RuleError {
 export function tooLong(row: number, column: number, length: number, max: number): RuleError {
   return new RuleError(
     `Row ${row}, column ${columnLetter(column)} holds ${length.toLocaleString('en-US')} characters; a cell can hold at most ${max.toLocaleString('en-US')}. If the file has a quote (") that is never closed, close it.`,
-    { details: { limit: 'cellLength', max, row, column: columnLetter(column), actual: length } },
+    {
+      details: {
+        reason: 'cell_too_long',
+        limit: 'cellLength',
+        max,
+        row,
+        column: columnLetter(column),
+        actual: length,
+      },
+    },
   );
 }

@@ -44,6 +44,7 @@ export function unpackWorkbookParts(
   if (!head[WORKBOOK] || !rels)
     throw new RuleError(
       'This file is not an Excel workbook (.xlsx): it has no workbook part. Save it again from Excel, or as CSV.',
+      { details: { reason: 'not_a_workbook' } },
     );
   const targets = neededTargets(new TextDecoder().decode(rels));
   const parts = unpack(zip, (name) => targets.has(name), limits, budget);
@@ -258,14 +259,21 @@ const ENTITY_SLACK = 5;
 export function tooManyRows(max: number): RuleError {
   return new RuleError(
     `This file has more than ${max.toLocaleString('en-US')} rows, the most one import can take. Split it into smaller files and import them one after another.`,
-    { details: { limit: 'rows', max } },
+    { details: { reason: 'too_many_rows', limit: 'rows', max } },
   );
 }
 
 function textTooLong(row: number | null, max: number): RuleError {
   return new RuleError(
     `${row === null ? 'A text in this workbook' : `Row ${row} holds a cell that`} is longer than ${max.toLocaleString('en-US')} characters, the most a cell can hold.`,
-    { details: { limit: 'cellLength', max, ...(row === null ? {} : { row }) } },
+    {
+      details: {
+        reason: 'cell_too_long',
+        limit: 'cellLength',
+        max,
+        ...(row === null ? {} : { row }),
+      },
+    },
   );
 }
 
@@ -273,21 +281,21 @@ function textTooLong(row: number | null, max: number): RuleError {
 function tooBig(what: string, max: number, declared: number): RuleError {
   return new RuleError(
     `${what} to more than ${(max / 1024 / 1024).toFixed(0)} MB, the most one import reads. Save only the sheet with the users as a new workbook, or as CSV.`,
-    { details: { limit: 'unzippedBytes', max, declared } },
+    { details: { reason: 'unpacked_too_large', limit: 'unzippedBytes', max, declared } },
   );
 }
 
 function oversized(part: string, declared: number): RuleError {
   return new RuleError(
     `This workbook is damaged: its part “${part}” unpacks to more than the ${declared.toLocaleString('en-US')} bytes it declares. Save it again from Excel, or as CSV.`,
-    { details: { part, declared } },
+    { details: { reason: 'damaged_workbook', part, declared } },
   );
 }
 
 function unreadable(cause: unknown): RuleError {
   return new RuleError(
     'This file could not be read as an Excel workbook (.xlsx). Save it again from Excel, or as CSV.',
-    { cause },
+    { cause, details: { reason: 'not_a_workbook' } },
   );
 }
 

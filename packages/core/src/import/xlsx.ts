@@ -32,7 +32,7 @@ export async function readWorkbook(bytes: Uint8Array, limits: PartLimits): Promi
   } catch (error) {
     throw new RuleError(
       'This file could not be read as an Excel workbook (.xlsx). Save it again from Excel, or as CSV.',
-      { cause: error },
+      { cause: error, details: { reason: 'not_a_workbook' } },
     );
   }
   return sheets.map((sheet) => ({

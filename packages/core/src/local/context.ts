@@ -1,5 +1,5 @@
 import type { CallOptions, ChangeEvent, ChangeKind } from '../backend.js';
-import { AbortedError, isRosterError, type RosterError } from '../errors/index.js';
+import { AbortedError, fieldOfError, isRosterError, type RosterError } from '../errors/index.js';
 import {
   DEFAULT_SETTINGS,
   type AccountSettings,
@@ -154,7 +154,12 @@ export class BulkCollector {
   }
 
   fail(id: string, error: RosterError): void {
-    this.result.failed.push({ id, code: error.code, message: error.message });
+    const field = fieldOfError(error);
+    this.result.failed.push(
+      field !== undefined
+        ? { id, code: error.code, message: error.message, field }
+        : { id, code: error.code, message: error.message },
+    );
   }
 
   /**

@@ -37,6 +37,8 @@ export interface BulkFailure {
   /** Why this item failed (`aborted` for items a cancelled call never reached). */
   code: RosterErrorCode;
   message: string;
+  /** The field the error names (`email` for a taken email, say), when the backend names one. */
+  field?: string;
 }
 
 /** Result of a bulk call: which ids succeeded and which failed, with reasons. */

@@ -12,6 +12,14 @@ import {
   type NoticeTexts,
   type SkipTexts,
 } from './issue-messages.js';
+import {
+  failureTextsDe,
+  failureTextsEn,
+  readFailureTextsDe,
+  readFailureTextsEn,
+  type FailureTexts,
+  type ReadFailureTexts,
+} from './failure-messages.js';
 
 /** Texts of `<roster-import-wizard>`. */
 export interface ImportWizardMessages {
@@ -36,6 +44,8 @@ export interface ImportWizardMessages {
   templateHint: string;
   reading: string;
   readFailed: (reason: string) => string;
+  /** Why a file could not be read, from the reader's failure reason. */
+  readFailureTexts: ReadFailureTexts;
   fileRead: (name: string, rows: number) => string;
   pastedText: string;
   sheet: string;
@@ -104,6 +114,8 @@ export interface ImportWizardMessages {
   noticeTexts: NoticeTexts;
   /** Why the plan skips a row. */
   skipTexts: SkipTexts;
+  /** Why the backend did not take a row (the report row's failure code). */
+  failureTexts: FailureTexts;
   rows: string;
   rowNumber: string;
   status: string;
@@ -208,6 +220,7 @@ export const en: ImportWizardMessages = {
   templateHint: 'A CSV file with the columns the import reads without help.',
   reading: 'Reading…',
   readFailed: (reason) => `The file could not be read: ${reason}`,
+  readFailureTexts: readFailureTextsEn,
   fileRead: (name, rows) => `${name}: ${n(rows, 'en')} ${rows === 1 ? 'row' : 'rows'}`,
   pastedText: 'Pasted list',
   sheet: 'Sheet',
@@ -279,6 +292,7 @@ export const en: ImportWizardMessages = {
   issueTexts: issueTextsEn,
   noticeTexts: noticeTextsEn,
   skipTexts: skipTextsEn,
+  failureTexts: failureTextsEn,
   rows: 'Rows',
   rowNumber: 'Row',
   status: 'Status',
@@ -367,6 +381,7 @@ export const de: ImportWizardMessages = {
   templateHint: 'Eine CSV-Datei mit den Spalten, die der Import ohne Hilfe erkennt.',
   reading: 'Wird gelesen…',
   readFailed: (reason) => `Die Datei konnte nicht gelesen werden: ${reason}`,
+  readFailureTexts: readFailureTextsDe,
   fileRead: (name, rows) => `${name}: ${n(rows, 'de')} ${rows === 1 ? 'Zeile' : 'Zeilen'}`,
   pastedText: 'Eingefügte Liste',
   sheet: 'Tabellenblatt',
@@ -447,6 +462,7 @@ export const de: ImportWizardMessages = {
   issueTexts: issueTextsDe,
   noticeTexts: noticeTextsDe,
   skipTexts: skipTextsDe,
+  failureTexts: failureTextsDe,
   rows: 'Zeilen',
   rowNumber: 'Zeile',
   status: 'Status',

@@ -1,6 +1,7 @@
 import {
   isCountryCode,
   normalizeGroupName,
+  readFailureOf,
   type ColumnSuggestion,
   type CountryCode,
   type Delimiter,
@@ -23,6 +24,7 @@ import { property, state } from 'lit/decorators.js';
 import { RosterElement } from '../foundation/roster-element.js';
 import { errorMessage } from '../foundation/error-message.js';
 import { downloadText } from './download.js';
+import { failureText, readFailureText } from './failure-messages.js';
 import {
   RosterImportCompleteEvent,
   RosterImportShowUsersEvent,
@@ -304,7 +306,11 @@ export class RosterImportWizardElement extends RosterElement {
     } catch (error) {
       if (generation !== this.generation) return;
       this.table = null;
-      this.error = this.t.importWizard.readFailed(errorMessage(error, this.t));
+      const failure = readFailureOf(error);
+      const t = this.t.importWizard;
+      this.error = t.readFailed(
+        failure ? readFailureText(failure, t.readFailureTexts) : errorMessage(error, this.t),
+      );
     } finally {
       if (generation === this.generation) this.reading = false;
     }
@@ -619,16 +625,18 @@ export class RosterImportWizardElement extends RosterElement {
   }
 
   /**
-   * Why a report row failed, for the result step: a row the plan refused is told by its
-   * issues in the admin's language; a write the backend refused by the backend's message.
+   * Why a report row failed, for the result step, in the admin's language: a row the
+   * plan refused by its issues; a write the backend refused by the row's failure code.
    */
   private failureText(row: ImportReportRow, index: number): string {
+    const t = this.t.importWizard;
     // The report has one row per plan entry, in the plan's order.
     const entry = this.plan?.entries[index];
-    if (entry?.row !== row.row || entry.action !== 'error') return row.message;
+    if (entry?.row !== row.row || entry.action !== 'error')
+      return failureText(row, t.failureTexts, t.fields);
     return describeIssues(
       entry.issues.filter((issue) => issue.severity === 'error'),
-      this.t.importWizard,
+      t,
     );
   }
 
