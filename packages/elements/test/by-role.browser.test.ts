@@ -1,4 +1,5 @@
 import { fixture, html, expect } from '@open-wc/testing';
+import { render } from 'lit';
 import { describe, it } from '@roster/test-support/harness';
 import {
   allByRole,
@@ -15,10 +16,12 @@ import {
 class ShadowCard extends HTMLElement {
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' }).innerHTML = `
-      <h2 id="title">Card <span aria-hidden="true">★</span></h2>
-      <section aria-labelledby="title"><slot></slot></section>
-      <button type="button" aria-label="Close the card">×</button>`;
+    render(
+      html`<h2 id="title">Card <span aria-hidden="true">★</span></h2>
+        <section aria-labelledby="title"><slot></slot></section>
+        <button type="button" aria-label="Close the card">×</button>`,
+      this.attachShadow({ mode: 'open' }),
+    );
   }
 }
 customElements.define('by-role-shadow-card', ShadowCard);
