@@ -5,7 +5,7 @@
  * can be changed with the preview updating; a fixed row is checked again with the rows
  * that share its keys, not the whole file.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createRoster, type ImportEngine, type Roster } from '@roster/core';
 import { createImportWorkerClient } from '@roster/core/import-worker';
 import { memoryBackend } from '@roster/adapters/memory';
@@ -18,6 +18,7 @@ import {
   corpusFile,
   detected,
   dropFile,
+  mountWizard,
   next,
   reviewed,
   reviewRow,
@@ -32,15 +33,7 @@ beforeEach(() => {
   roster = createRoster({ backend: memoryBackend(), actor: { id: 'admin-1' } });
 });
 
-async function mount(locale = 'en', engine?: ImportEngine): Promise<RosterImportWizardElement> {
-  return fixture<RosterImportWizardElement>(
-    html`<roster-import-wizard
-      .roster=${roster}
-      .engine=${engine}
-      locale=${locale}
-    ></roster-import-wizard>`,
-  );
-}
+const mount = (locale = 'en', engine?: ImportEngine) => mountWizard(roster, locale, engine);
 
 /** Rows 3 and 4 read with a warning: text after a closing quote, and one cell too many. */
 const REPAIRED =

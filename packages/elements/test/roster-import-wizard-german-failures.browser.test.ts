@@ -3,7 +3,7 @@
  * German (issue 13): a row the directory refuses on import is told from the report row's
  * failure code, a file the reader refuses from its reason, never by the English message.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { createRoster, type Roster } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
 import { beforeEach, describe, it } from '@roster/test-support/harness';
@@ -15,6 +15,7 @@ import {
   corpusFile,
   detected,
   dropFile,
+  mountWizard,
   stepHeading,
   ui,
   visibleText,
@@ -26,11 +27,7 @@ beforeEach(() => {
   roster = createRoster({ backend: memoryBackend(), actor: { id: 'admin-1' } });
 });
 
-async function mount(): Promise<RosterImportWizardElement> {
-  return fixture<RosterImportWizardElement>(
-    html`<roster-import-wizard .roster=${roster} locale="de"></roster-import-wizard>`,
-  );
-}
+const mount = () => mountWizard(roster, 'de');
 
 /** The alert that shows `text`, once it appears. */
 function alertShowing(wizard: RosterImportWizardElement, text: string): Promise<HTMLElement> {

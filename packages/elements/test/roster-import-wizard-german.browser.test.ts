@@ -4,7 +4,7 @@
  * engine's English `message`. Corpus files, as an admin reads them: the review rows, the
  * reader's notice, the skip reason of existing users, and the rows not imported.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { createRoster, type Roster } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
 import { beforeEach, describe, it } from '@roster/test-support/harness';
@@ -16,6 +16,7 @@ import {
   corpusFile,
   detected,
   dropFile,
+  mountWizard,
   stepHeading,
   ui,
   visibleText,
@@ -27,11 +28,7 @@ beforeEach(() => {
   roster = createRoster({ backend: memoryBackend(), actor: { id: 'admin-1' } });
 });
 
-async function mount(): Promise<RosterImportWizardElement> {
-  return fixture<RosterImportWizardElement>(
-    html`<roster-import-wizard .roster=${roster} locale="de"></roster-import-wizard>`,
-  );
-}
+const mount = () => mountWizard(roster, 'de');
 
 /** Drops `file`, goes on twice and waits until the review has checked every row. */
 async function reviewInGerman(wizard: RosterImportWizardElement, file: File): Promise<string> {

@@ -3,7 +3,7 @@
  * again those who never signed in), importing a selection, cancelling part-way, and what
  * is hidden when the backend cannot do it (invitations, restorable deletes).
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { createRoster, type Roster } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
 import { beforeEach, describe, it } from '@roster/test-support/harness';
@@ -14,6 +14,7 @@ import {
   byRole,
   corpusFile,
   dropFile,
+  mountWizard,
   stepHeading,
   ui,
   visibleText,
@@ -21,11 +22,7 @@ import {
   withBackend,
 } from './roster-import-wizard-support.js';
 
-async function mount(roster: Roster): Promise<RosterImportWizardElement> {
-  return fixture<RosterImportWizardElement>(
-    html`<roster-import-wizard .roster=${roster} locale="en"></roster-import-wizard>`,
-  );
-}
+const mount = (roster: Roster) => mountWizard(roster);
 
 /** Drops `name` and goes on to the checked review. */
 async function review(wizard: RosterImportWizardElement, file: File): Promise<void> {

@@ -9,12 +9,12 @@ import { createRoster, importTemplate, type Roster } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
 import { afterEach, beforeEach, describe, it } from '@roster/test-support/harness';
 import '@roster/elements/define';
-import type { RosterImportWizardElement } from '@roster/elements';
 import {
   byRole,
   corpusFile,
   detected,
   dropFile,
+  mountWizard,
   next,
   reviewed,
   stepHeading,
@@ -28,11 +28,7 @@ beforeEach(() => {
   roster = createRoster({ backend: memoryBackend(), actor: { id: 'admin-1' } });
 });
 
-async function mount(locale = 'en'): Promise<RosterImportWizardElement> {
-  return fixture<RosterImportWizardElement>(
-    html`<roster-import-wizard .roster=${roster} locale=${locale}></roster-import-wizard>`,
-  );
-}
+const mount = (locale = 'en') => mountWizard(roster, locale);
 
 /** Downloads the page starts: file name and content; the browser's own download is held back. */
 function downloads(): { files: { name: string; text: Promise<string> }[]; stop(): void } {

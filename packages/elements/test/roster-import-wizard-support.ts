@@ -3,12 +3,28 @@
  * (the shared `support/by-role.ts`), waits for what a person waits for, and files handed
  * over the way a browser does (a drop or a file input change).
  */
-import type { Backend } from '@roster/core';
+import { fixture, html } from '@open-wc/testing';
+import type { Backend, ImportEngine, Roster } from '@roster/core';
 import type { RosterImportWizardElement } from '@roster/elements';
 import { sendKeys } from '@web/test-runner-commands';
 import { byRole, nameOf } from './support/by-role.js';
 
 export { allByRole, byRole, nameOf as accessibleName } from './support/by-role.js';
+
+/** A wizard on `roster`, speaking `locale`, optionally on a stand-in import engine. */
+export function mountWizard(
+  roster: Roster,
+  locale = 'en',
+  engine?: ImportEngine,
+): Promise<RosterImportWizardElement> {
+  return fixture<RosterImportWizardElement>(
+    html`<roster-import-wizard
+      .roster=${roster}
+      .engine=${engine}
+      locale=${locale}
+    ></roster-import-wizard>`,
+  );
+}
 
 function text(node: Node): string {
   return (node.textContent ?? '').replace(/\s+/g, ' ').trim();

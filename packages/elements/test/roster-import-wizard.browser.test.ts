@@ -16,13 +16,14 @@ import type {
   RosterImportWizardElement,
 } from '@roster/elements';
 import {
-  byRole,
   allByRole,
+  byRole,
   choose,
   chooseFile,
   corpusFile,
   detected,
   dropFile,
+  mountWizard,
   next,
   reviewed,
   reviewRow,
@@ -37,11 +38,7 @@ beforeEach(() => {
   roster = createRoster({ backend: memoryBackend(), actor: { id: 'admin-1' } });
 });
 
-async function mount(): Promise<RosterImportWizardElement> {
-  return fixture<RosterImportWizardElement>(
-    html`<roster-import-wizard .roster=${roster} locale="en"></roster-import-wizard>`,
-  );
-}
+const mount = () => mountWizard(roster);
 
 /** Imports every valid row and waits for the result; returns the complete event. */
 async function importAllValid(
