@@ -9,7 +9,7 @@ import {
   type GroupPatch,
 } from '@roster/core';
 import { isSafeId, SAFE_ID_RULE } from '../../rest/wire/index.js';
-import { HttpProblem } from '../../rest-server/respond.js';
+import { HttpProblem, noContent } from '../../rest-server/respond.js';
 import { etagOfVersion } from '../../scim/wire/etag.js';
 import { matchesFilter, parseFilter, type Filter } from '../../scim/wire/filter.js';
 import { rosterGroupOf, scimGroupOf } from '../../scim/wire/groups.js';
@@ -389,7 +389,7 @@ async function patchGroup(ctx: ScimContext): Promise<Response> {
     for (const id of current) if (!wanted.has(id) && !add.has(id)) remove.add(id);
   }
   await changeMembers(ctx, group.id, [...add], [...remove]);
-  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  return noContent();
 }
 
 /** `/Groups` (RFC 7644 §3.3–3.6). */
@@ -419,7 +419,7 @@ export const groupRoutes: ScimRoute[] = [
       const group = await existingGroup(ctx, idParam(ctx));
       expectedVersion(ctx, 'group', group.version);
       await ctx.backend.deleteGroup(group.id, ctx.call);
-      return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+      return noContent();
     },
   },
 ];

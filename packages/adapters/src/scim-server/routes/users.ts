@@ -11,7 +11,7 @@ import {
 } from '@roster/core';
 import { sortUsers, validationErrorFromZod } from '@roster/core/backend-kit';
 import { isSafeId, SAFE_ID_RULE } from '../../rest/wire/index.js';
-import { HttpProblem } from '../../rest-server/respond.js';
+import { HttpProblem, noContent } from '../../rest-server/respond.js';
 import { matchesFilter } from '../../scim/wire/filter.js';
 import { ScimUser } from '../../scim/wire/resources.js';
 import {
@@ -273,7 +273,7 @@ async function deleteUser(ctx: ScimContext): Promise<Response> {
   const user = await liveUser(ctx, idParam(ctx));
   expectedVersion(ctx, 'user', user.version);
   throwIfFailed(await ctx.backend.deleteUsers([user.id], ctx.call), user.id);
-  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  return noContent();
 }
 
 /** `/Users` (RFC 7644 §3.3–3.6). */
