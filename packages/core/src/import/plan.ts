@@ -178,7 +178,8 @@ export async function planImport(
 interface ClassifyContext {
   settings: AccountSettings;
   groups: Map<string, Group>;
-  existing: ExistingUsers;
+  /** `null`: the directory has no user, so no row can match one. */
+  existing: ExistingUsers | null;
   newGroups: Map<string, string>;
   options: ImportPlan['options'];
   contactRule: 'email' | 'email_or_phone';
@@ -219,14 +220,17 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
 
   // Existing user: every key the row carries must point at the same user, in order of
   // trust: email, external ID, phone.
-  const { email, externalId, phone } = c.existing;
-  const found: Found = { match: null, issues };
-  if (values.email !== null) lookUp(found, email.get(normalizeEmail(values.email)), 'email');
-  if (values.externalId !== null)
-    lookUp(found, externalId.get(values.externalId.toLowerCase()), 'external ID');
-  if (values.phone !== null) lookUp(found, phone.get(values.phone), 'phone');
-  const { match } = found;
-  issues = found.issues;
+  let match: Match | null = null;
+  if (c.existing !== null) {
+    const { email, externalId, phone } = c.existing;
+    const found: Found = { match: null, issues };
+    if (values.email !== null) lookUp(found, email.get(normalizeEmail(values.email)), 'email');
+    if (values.externalId !== null)
+      lookUp(found, externalId.get(values.externalId.toLowerCase()), 'external ID');
+    if (values.phone !== null) lookUp(found, phone.get(values.phone), 'phone');
+    match = found.match;
+    issues = found.issues;
+  }
   if (
     match !== null &&
     match.by !== 'email' &&
@@ -425,15 +429,15 @@ interface ExistingUsers {
   externalId: Map<string, User>;
 }
 
+/** The users the rows' keys name, by key; `null` when the directory has no user at all. */
 async function lookupExisting(
   backend: Backend,
   rows: readonly ValidatedRow[],
   call: CallOptions,
-): Promise<ExistingUsers> {
+): Promise<ExistingUsers | null> {
   // A first import goes into an empty directory: one count instead of a lookup per key
   // (local backends answer each key on its own, 100k keys cost more than validating them).
-  if (rows.length > 0 && (await isDirectoryEmpty(backend, call)))
-    return { email: new Map(), phone: new Map(), externalId: new Map() };
+  if (rows.length > 0 && (await isDirectoryEmpty(backend, call))) return null;
   const emails: string[] = [];
   const phones: string[] = [];
   const externalIds: string[] = [];

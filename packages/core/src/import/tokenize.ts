@@ -57,7 +57,10 @@ export function tokenize(text: string, delimiter: Delimiter, limits: RecordLimit
         if (blank && cell.trim() !== '') blank = false;
       }
       if (blank) return;
-      rows.push(cells);
+      // PapaParse grows each row with push, leaving room for 17 cells: a copy of the row's
+      // own length keeps about 100 bytes less per row (10 MB at 100k rows), and the
+      // original dies young, before a collection has to copy it.
+      rows.push(cells.slice());
       rowNumbers.push(record);
       if (rows.length >= limits.records) parser.abort();
     },

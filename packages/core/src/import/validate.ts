@@ -58,6 +58,7 @@ const TEXT_LABELS: Record<ImportField, string> = {
   notes: 'notes',
   externalId: 'external ID',
 };
+const SINGLE_LINE: TextRules = {};
 const MULTILINE: TextRules = { multiline: true };
 
 /**
@@ -118,7 +119,7 @@ export function createRowValidator(
   const unsafeText = (
     value: string,
     field: ImportField,
-    rules?: TextRules,
+    rules = SINGLE_LINE,
     label = labels[field],
     item?: number,
   ): ImportIssue | null => {
