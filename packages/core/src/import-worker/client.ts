@@ -24,6 +24,12 @@ export interface ImportWorkerOptions {
 
 /** An {@link ImportEngine} running in a module worker; `terminate()` stops the worker. */
 export interface ImportWorkerClient extends ImportEngine {
+  /**
+   * Lets the worker drop its copy of `table` (a table this client read). The worker keeps
+   * the latest table it read, so validating it sends no rows, until the next read or this
+   * call; after it, validating `table` sends its rows. Other tables: no effect.
+   */
+  release(table: Table): void;
   terminate(): void;
 }
 
@@ -34,9 +40,12 @@ interface Call {
 
 /**
  * Runs reading (PapaParse, the XLSX reader) and validation in a module worker, so
- * importing 100k rows never blocks the page. Rows cross between threads in chunks of 500,
- * and the page yields every few milliseconds while sending them. Tables it reads remember
- * the worker, so `roster.import.plan(table, …)` validates there too.
+ * importing 100k rows never blocks the page. Rows cross between threads in chunks of 500.
+ * Tables it reads remember the worker, so `roster.import.plan(table, …)` validates there
+ * too. The worker keeps the latest table it read, so validating that table sends only row
+ * ranges; any other table (an edited copy, part of one) sends its rows, the page yielding
+ * every few milliseconds while it copies them. Tables it reads are frozen, rows included:
+ * the page's table stays the worker's copy.
  *
  * @example
  * ```ts
@@ -56,6 +65,10 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
       : (options.worker ?? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
   const calls = new Map<number, Call>();
   let nextId = 1;
+  /** The read request that gave each table this client returned. */
+  const readIds = new WeakMap<Table, number>();
+  /** The read whose table the worker keeps (the latest read, unless released), or 0. */
+  let heldRead = 0;
 
   worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
     calls.get(event.data.id)?.onMessage(event.data);
@@ -95,17 +108,26 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     readTable(source: TableSource, readOptions: ReadTableOptions = {}): Promise<Table> {
       const id = nextId++;
       let head: TableHead | null = null;
-      const rows: string[][] = [];
+      const rows: (readonly string[])[] = [];
       const rowNumbers: number[] = [];
       const promise = start<Table>(id, (message) => {
         if (message.type === 'tableHead') head = message.head;
         else if (message.type === 'tableRows') {
-          for (const row of message.rows) rows.push(row);
+          for (const row of message.rows) rows.push(Object.freeze(row));
           for (const n of message.rowNumbers) rowNumbers.push(n);
-        } else if (message.type === 'done' && head)
-          return rememberEngine({ ...head, rows, rowNumbers }, client);
+        } else if (message.type === 'done' && head) {
+          const table = Object.freeze({
+            ...head,
+            rows: Object.freeze(rows),
+            rowNumbers: Object.freeze(rowNumbers),
+          });
+          readIds.set(table, id);
+          return rememberEngine(table, client);
+        }
         return undefined;
       });
+      // The worker drops the table it kept when this read starts (messages arrive in order).
+      heldRead = id;
       send({ id, op: 'read', source, options: readOptions });
       return promise;
     },
@@ -129,21 +151,34 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
         mapping,
         options: validateOptions,
       });
+      const held = readIds.get(table) === heldRead ? heldRead : 0;
       // Copying a chunk into a message takes the page about a millisecond: a turn for the
       // page (and the worker's answers) every few chunks, not after each.
       const slicer = createSlicer();
       for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
         await slicer.pause();
         if (!calls.has(id)) break; // the worker answered with an error
-        send({
-          id,
-          op: 'validateChunk',
-          rows: table.rows.slice(i, i + CHUNK_ROWS),
-          rowNumbers: table.rowNumbers.slice(i, i + CHUNK_ROWS),
-        });
+        const end = Math.min(i + CHUNK_ROWS, table.rows.length);
+        send(
+          held
+            ? { id, op: 'validateChunk', table: held, start: i, end }
+            : {
+                id,
+                op: 'validateChunk',
+                rows: table.rows.slice(i, end),
+                rowNumbers: table.rowNumbers.slice(i, end),
+              },
+        );
       }
       send({ id, op: 'validateEnd' });
       return promise;
+    },
+
+    release(table: Table) {
+      const read = readIds.get(table);
+      if (read === undefined || read !== heldRead) return;
+      heldRead = 0;
+      send({ id: nextId++, op: 'release', table: read });
     },
 
     terminate() {
