@@ -111,6 +111,35 @@ describe('import worker', () => {
     }
   });
 
+  it("sends only the chunks a correction changed; the plan is the page engine's", async () => {
+    const watched = watchedEngine();
+    const lines = ['Name,Email'];
+    for (let i = 0; i < 1_200; i++) lines.push(`P${i},p${i}@example.com`);
+    lines[700] = 'Bad,bad@';
+    const text = lines.join('\n');
+    try {
+      const table = await roster.import.readTable(text, { engine: watched.engine });
+      const fixed = withCell(table, 701, 1, 'p699@example.com');
+      const mapping = { columns: ['name', 'email'] as const };
+      const plan = await roster.import.plan(fixed, { columns: [...mapping.columns] });
+      const local = await roster.import.plan(
+        withCell(await readTable(text), 701, 1, 'p699@example.com'),
+        { columns: [...mapping.columns] },
+        { engine: localImportEngine },
+      );
+      expect(plan.entries).to.deep.equal(local.entries);
+      expect(plan.counts).to.include({ create: 1_200, error: 0 });
+      // File row 701 is data row 700: in the second chunk of 500.
+      expect(watched.chunks()).to.deep.equal([
+        { table: true, rows: 0 },
+        { table: false, rows: 500 },
+        { table: true, rows: 0 },
+      ]);
+    } finally {
+      watched.engine.terminate();
+    }
+  });
+
   it('keeps only the latest table it read: an older or released table sends its rows, with the same plan', async () => {
     const watched = watchedEngine();
     const mapping = { columns: ['name', 'email'] as const };

@@ -26,8 +26,9 @@ export interface ImportWorkerOptions {
 export interface ImportWorkerClient extends ImportEngine {
   /**
    * Lets the worker drop its copy of `table` (a table this client read). The worker keeps
-   * the latest table it read, so validating it sends no rows, until the next read or this
-   * call; after it, validating `table` sends its rows. Other tables: no effect.
+   * the latest table it read, so validating it (or a copy sharing its rows) sends no rows,
+   * until the next read or this call; after it, validating `table` sends its rows. Other
+   * tables: no effect.
    */
   release(table: Table): void;
   terminate(): void;
@@ -43,9 +44,10 @@ interface Call {
  * importing 100k rows never blocks the page. Rows cross between threads in chunks of 500.
  * Tables it reads remember the worker, so `roster.import.plan(table, …)` validates there
  * too. The worker keeps the latest table it read, so validating that table sends only row
- * ranges; any other table (an edited copy, part of one) sends its rows, the page yielding
- * every few milliseconds while it copies them. Tables it reads are frozen, rows included:
- * the page's table stays the worker's copy.
+ * ranges, and a corrected copy only its changed chunks; rows the worker does not hold
+ * (part of a table, one built on the page) are sent, the page yielding every few
+ * milliseconds while it copies them. Tables it reads are frozen, rows included: the
+ * page's rows stay the worker's copy.
  *
  * @example
  * ```ts
@@ -65,10 +67,12 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
       : (options.worker ?? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
   const calls = new Map<number, Call>();
   let nextId = 1;
-  /** The read request that gave each table this client returned. */
-  const readIds = new WeakMap<Table, number>();
-  /** The read whose table the worker keeps (the latest read, unless released), or 0. */
-  let heldRead = 0;
+  /**
+   * The table the worker keeps: the latest read's (`read`: its request id), unless
+   * released; `null` while a read runs. Weak: the page may drop its table first.
+   */
+  let held: { read: number; table: WeakRef<Table> } | null = null;
+  let latestRead = 0;
 
   worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
     calls.get(event.data.id)?.onMessage(event.data);
@@ -121,13 +125,15 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
             rows: Object.freeze(rows),
             rowNumbers: Object.freeze(rowNumbers),
           });
-          readIds.set(table, id);
+          if (latestRead === id) held = { read: id, table: new WeakRef(table) };
           return rememberEngine(table, client);
         }
         return undefined;
       });
-      // The worker drops the table it kept when this read starts (messages arrive in order).
-      heldRead = id;
+      // The worker drops the table it kept when this read starts (messages arrive in order)
+      // and keeps this read's table only if no other read started meanwhile.
+      held = null;
+      latestRead = id;
       send({ id, op: 'read', source, options: readOptions });
       return promise;
     },
@@ -151,17 +157,19 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
         mapping,
         options: validateOptions,
       });
-      const held = readIds.get(table) === heldRead ? heldRead : 0;
-      // Copying a chunk into a message takes the page about a millisecond: a turn for the
-      // page (and the worker's answers) every few chunks, not after each.
+      // A chunk whose rows are the kept table's (the same frozen arrays at the same places:
+      // that table itself, or a copy with some rows replaced) names them; any other chunk
+      // carries its rows. Copying a chunk into a message takes the page about a
+      // millisecond: a turn for the page (and the worker's answers) every few chunks.
       const slicer = createSlicer();
       for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
         await slicer.pause();
         if (!calls.has(id)) break; // the worker answered with an error
         const end = Math.min(i + CHUNK_ROWS, table.rows.length);
+        const kept = held?.table.deref();
         send(
-          held
-            ? { id, op: 'validateChunk', table: held, start: i, end }
+          held && kept && sameRows(table, kept, i, end)
+            ? { id, op: 'validateChunk', table: held.read, start: i, end }
             : {
                 id,
                 op: 'validateChunk',
@@ -175,10 +183,9 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     },
 
     release(table: Table) {
-      const read = readIds.get(table);
-      if (read === undefined || read !== heldRead) return;
-      heldRead = 0;
-      send({ id: nextId++, op: 'release', table: read });
+      if (!held || held.table.deref() !== table) return;
+      send({ id: nextId++, op: 'release', table: held.read });
+      held = null;
     },
 
     terminate() {
@@ -189,4 +196,12 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     },
   };
   return client;
+}
+
+/** Whether rows `start`…`end` of `table` are those of `kept`, at the same places. */
+function sameRows(table: Table, kept: Table, start: number, end: number): boolean {
+  if (end > kept.rows.length) return false;
+  for (let i = start; i < end; i++)
+    if (table.rows[i] !== kept.rows[i] || table.rowNumbers[i] !== kept.rowNumbers[i]) return false;
+  return true;
 }
