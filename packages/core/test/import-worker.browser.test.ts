@@ -10,7 +10,13 @@
 import { expect } from 'chai';
 import { after, before, describe, it } from '@roster/test-support/harness';
 import { createRoster, type Roster } from '@roster/core';
-import { localImportEngine, readTable, suggestMapping, withCell } from '../src/import/index.js';
+import {
+  localImportEngine,
+  readTable,
+  suggestMapping,
+  withCell,
+  type Table,
+} from '../src/import/index.js';
 import { createImportWorkerClient, type ImportWorkerClient } from '@roster/core/import-worker';
 import { memoryBackend } from '@roster/adapters/memory';
 import { generateCsv } from '../../../bench/suites/import-data.js';
@@ -94,10 +100,79 @@ describe('import worker', () => {
       const after = await roster.import.plan(fixed, { columns: ['name', 'email'] });
       expect(before.entries[0]!.action).to.equal('error');
       expect(after.entries[0]!.action).to.equal('create');
-      expect(watched.ops.filter((op) => op === 'validateChunk')).to.have.length(2);
+      // The table it read stays in the worker: its chunk names rows; the corrected copy
+      // is not the worker's, so its chunk carries them.
+      expect(watched.chunks()).to.deep.equal([
+        { table: true, rows: 0 },
+        { table: false, rows: 1 },
+      ]);
     } finally {
       watched.engine.terminate();
     }
+  });
+
+  it("sends only the chunks a correction changed; the plan is the page engine's", async () => {
+    const watched = watchedEngine();
+    const lines = ['Name,Email'];
+    for (let i = 0; i < 1_200; i++) lines.push(`P${i},p${i}@example.com`);
+    lines[700] = 'Bad,bad@';
+    const text = lines.join('\n');
+    try {
+      const table = await roster.import.readTable(text, { engine: watched.engine });
+      const fixed = withCell(table, 701, 1, 'p699@example.com');
+      const mapping = { columns: ['name', 'email'] as const };
+      const plan = await roster.import.plan(fixed, { columns: [...mapping.columns] });
+      const local = await roster.import.plan(
+        withCell(await readTable(text), 701, 1, 'p699@example.com'),
+        { columns: [...mapping.columns] },
+        { engine: localImportEngine },
+      );
+      expect(plan.entries).to.deep.equal(local.entries);
+      expect(plan.counts).to.include({ create: 1_200, error: 0 });
+      // File row 701 is data row 700: in the second chunk of 500.
+      expect(watched.chunks()).to.deep.equal([
+        { table: true, rows: 0 },
+        { table: false, rows: 500 },
+        { table: true, rows: 0 },
+      ]);
+    } finally {
+      watched.engine.terminate();
+    }
+  });
+
+  it('keeps only the latest table it read: an older or released table sends its rows, with the same plan', async () => {
+    const watched = watchedEngine();
+    const mapping = { columns: ['name', 'email'] as const };
+    const plan = (table: Table) => roster.import.plan(table, { columns: [...mapping.columns] });
+    try {
+      const first = await roster.import.readTable('Name,Email\nAnn,ann@example.com\nBo,bo@\n', {
+        engine: watched.engine,
+      });
+      const planned = await plan(first);
+      const second = await roster.import.readTable('Name,Email\nCy,cy@example.com\n', {
+        engine: watched.engine,
+      });
+      expect((await plan(first)).entries).to.deep.equal(planned.entries);
+      expect((await plan(second)).entries.map((e) => e.action)).to.deep.equal(['create']);
+      watched.engine.release(second);
+      expect((await plan(second)).entries.map((e) => e.action)).to.deep.equal(['create']);
+      expect(watched.chunks()).to.deep.equal([
+        { table: true, rows: 0 },
+        { table: false, rows: 2 },
+        { table: true, rows: 0 },
+        { table: false, rows: 1 },
+      ]);
+      expect(watched.ops).to.include('release');
+    } finally {
+      watched.engine.terminate();
+    }
+  });
+
+  it('returns tables that cannot be changed in place, so the page holds what the worker holds', async () => {
+    const table = await roster.import.readTable('Name,Email\nAnn,ann@example.com\n', { engine });
+    expect(Object.isFrozen(table) && Object.isFrozen(table.rows)).to.equal(true);
+    expect(Object.isFrozen(table.rows[0]) && Object.isFrozen(table.rowNumbers)).to.equal(true);
+    expect(() => ((table.rows[0] as string[])[1] = 'bo@example.com')).to.throw(TypeError);
   });
 
   it('shows a stray quote as a warning on its row, as the page does', async () => {
@@ -152,26 +227,46 @@ describe('import worker', () => {
       counting = false;
       watched.engine.terminate();
     }
-    // 200 chunks of 500 rows, the page yielding while it sends them; a page that parsed or
+    // 200 chunks of 500 rows, each answered in its own message; a page that parsed or
     // validated the file itself in one task would paint one frame, not several.
-    expect(watched.ops.filter((op) => op === 'validateChunk')).to.have.length(200);
+    expect(watched.chunks()).to.have.length(200);
     expect(frames).to.be.at.least(3);
   });
 });
 
-/** An engine on its own worker whose requests (`op`s) are recorded. */
-function watchedEngine(): { engine: ImportWorkerClient; ops: string[] } {
-  const ops: string[] = [];
+/**
+ * An engine on its own worker whose requests (`op`s) are recorded; `chunks()` tells of
+ * each `validateChunk` whether it named rows of a table the worker kept, and how many rows
+ * it carried.
+ */
+function watchedEngine(): {
+  engine: ImportWorkerClient;
+  ops: string[];
+  chunks(): { table: boolean; rows: number }[];
+} {
+  const requests: { op: string; table?: number; rows?: unknown[] }[] = [];
   const engine = createImportWorkerClient({
     worker: () => {
       const worker = sourceWorker();
-      const post = worker.postMessage.bind(worker) as (message: { op: string }) => void;
-      worker.postMessage = ((message: { op: string }) => {
-        ops.push(message.op);
+      const post = worker.postMessage.bind(worker) as (message: unknown) => void;
+      worker.postMessage = ((message: { op: string; table?: number; rows?: unknown[] }) => {
+        requests.push(message);
         post(message);
       }) as Worker['postMessage'];
       return worker;
     },
   });
-  return { engine, ops };
+  return {
+    engine,
+    get ops() {
+      return requests.map((request) => request.op);
+    },
+    chunks: () =>
+      requests
+        .filter((request) => request.op === 'validateChunk')
+        .map((request) => ({
+          table: request.table !== undefined,
+          rows: request.rows?.length ?? 0,
+        })),
+  };
 }

@@ -24,6 +24,13 @@ export interface ImportWorkerOptions {
 
 /** An {@link ImportEngine} running in a module worker; `terminate()` stops the worker. */
 export interface ImportWorkerClient extends ImportEngine {
+  /**
+   * Lets the worker drop its copy of `table` (a table this client read). The worker keeps
+   * the latest table it read, so validating it (or a copy sharing its rows) sends no rows,
+   * until the next read or this call; after it, validating `table` sends its rows. Other
+   * tables: no effect.
+   */
+  release(table: Table): void;
   terminate(): void;
 }
 
@@ -34,9 +41,13 @@ interface Call {
 
 /**
  * Runs reading (PapaParse, the XLSX reader) and validation in a module worker, so
- * importing 100k rows never blocks the page. Rows cross between threads in chunks of 500,
- * and the page yields every few milliseconds while sending them. Tables it reads remember
- * the worker, so `roster.import.plan(table, …)` validates there too.
+ * importing 100k rows never blocks the page. Rows cross between threads in chunks of 500.
+ * Tables it reads remember the worker, so `roster.import.plan(table, …)` validates there
+ * too. The worker keeps the latest table it read, so validating that table sends only row
+ * ranges, and a corrected copy only its changed chunks; rows the worker does not hold
+ * (part of a table, one built on the page) are sent, the page yielding every few
+ * milliseconds while it copies them. Tables it reads are frozen, rows included: the
+ * page's rows stay the worker's copy.
  *
  * @example
  * ```ts
@@ -56,6 +67,12 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
       : (options.worker ?? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
   const calls = new Map<number, Call>();
   let nextId = 1;
+  /**
+   * The table the worker keeps: the latest read's (`read`: its request id), unless
+   * released; `null` while a read runs. Weak: the page may drop its table first.
+   */
+  let held: { read: number; table: WeakRef<Table> } | null = null;
+  let latestRead = 0;
 
   worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
     calls.get(event.data.id)?.onMessage(event.data);
@@ -95,17 +112,28 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     readTable(source: TableSource, readOptions: ReadTableOptions = {}): Promise<Table> {
       const id = nextId++;
       let head: TableHead | null = null;
-      const rows: string[][] = [];
+      const rows: (readonly string[])[] = [];
       const rowNumbers: number[] = [];
       const promise = start<Table>(id, (message) => {
         if (message.type === 'tableHead') head = message.head;
         else if (message.type === 'tableRows') {
-          for (const row of message.rows) rows.push(row);
+          for (const row of message.rows) rows.push(Object.freeze(row));
           for (const n of message.rowNumbers) rowNumbers.push(n);
-        } else if (message.type === 'done' && head)
-          return rememberEngine({ ...head, rows, rowNumbers }, client);
+        } else if (message.type === 'done' && head) {
+          const table = Object.freeze({
+            ...head,
+            rows: Object.freeze(rows),
+            rowNumbers: Object.freeze(rowNumbers),
+          });
+          if (latestRead === id) held = { read: id, table: new WeakRef(table) };
+          return rememberEngine(table, client);
+        }
         return undefined;
       });
+      // The worker drops the table it kept when this read starts (messages arrive in order)
+      // and keeps this read's table only if no other read started meanwhile.
+      held = null;
+      latestRead = id;
       send({ id, op: 'read', source, options: readOptions });
       return promise;
     },
@@ -129,21 +157,35 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
         mapping,
         options: validateOptions,
       });
-      // Copying a chunk into a message takes the page about a millisecond: a turn for the
-      // page (and the worker's answers) every few chunks, not after each.
+      // A chunk whose rows are the kept table's (the same frozen arrays at the same places:
+      // that table itself, or a copy with some rows replaced) names them; any other chunk
+      // carries its rows. Copying a chunk into a message takes the page about a
+      // millisecond: a turn for the page (and the worker's answers) every few chunks.
       const slicer = createSlicer();
       for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
         await slicer.pause();
         if (!calls.has(id)) break; // the worker answered with an error
-        send({
-          id,
-          op: 'validateChunk',
-          rows: table.rows.slice(i, i + CHUNK_ROWS),
-          rowNumbers: table.rowNumbers.slice(i, i + CHUNK_ROWS),
-        });
+        const end = Math.min(i + CHUNK_ROWS, table.rows.length);
+        const kept = held?.table.deref();
+        send(
+          held && kept && sameRows(table, kept, i, end)
+            ? { id, op: 'validateChunk', table: held.read, start: i, end }
+            : {
+                id,
+                op: 'validateChunk',
+                rows: table.rows.slice(i, end),
+                rowNumbers: table.rowNumbers.slice(i, end),
+              },
+        );
       }
       send({ id, op: 'validateEnd' });
       return promise;
+    },
+
+    release(table: Table) {
+      if (!held || held.table.deref() !== table) return;
+      send({ id: nextId++, op: 'release', table: held.read });
+      held = null;
     },
 
     terminate() {
@@ -154,4 +196,12 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     },
   };
   return client;
+}
+
+/** Whether rows `start`…`end` of `table` are those of `kept`, at the same places. */
+function sameRows(table: Table, kept: Table, start: number, end: number): boolean {
+  if (end > kept.rows.length) return false;
+  for (let i = start; i < end; i++)
+    if (table.rows[i] !== kept.rows[i] || table.rowNumbers[i] !== kept.rowNumbers[i]) return false;
+  return true;
 }

@@ -13,10 +13,16 @@ export type TableHead = Omit<Table, 'rows' | 'rowNumbers'>;
 /**
  * Page → worker. Two conversations: `read` (answered by `tableHead`, `tableRows`…, `done`)
  * and validation (`validateBegin`, then `validateChunk`s, each answered by `validated`,
- * then `validateEnd`, answered by `done`).
+ * then `validateEnd`, answered by `done`); and `release`, unanswered.
+ *
+ * The worker keeps the table of the latest `read` (by that request's id) until the next
+ * `read` or a `release` of it, so a chunk of that table names its rows (`table`, `start`,
+ * `end`) instead of carrying them back. A table the worker does not hold (an edited one,
+ * part of one, one built on the page) sends its rows.
  */
 export type WorkerRequest =
   | { id: number; op: 'read'; source: TableSource; options: ReadTableOptions }
+  | { id: number; op: 'release'; table: number }
   | {
       id: number;
       op: 'validateBegin';
@@ -30,6 +36,7 @@ export type WorkerRequest =
       rows: readonly (readonly string[])[];
       rowNumbers: readonly number[];
     }
+  | { id: number; op: 'validateChunk'; table: number; start: number; end: number }
   | { id: number; op: 'validateEnd' };
 
 /** Worker → page. */

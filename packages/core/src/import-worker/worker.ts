@@ -4,6 +4,7 @@
  */
 import { isRosterError, RosterError } from '../errors/index.js';
 import { readTable } from '../import/read-table.js';
+import type { Table } from '../import/types.js';
 import { createRowValidator, type RowValidator } from '../import/validate.js';
 import { CHUNK_ROWS, toTuple, type WorkerRequest, type WorkerResponse } from './protocol.js';
 
@@ -16,6 +17,14 @@ const scope = globalThis as unknown as Scope;
 
 /** The validation conversations in progress, by request id. */
 const validators = new Map<number, RowValidator>();
+
+/**
+ * The table of the latest read (`id`: that read's request id), the same rows the page got;
+ * at most one, dropped when the next read starts or the page releases it.
+ */
+let held: { id: number; table: Table } | null = null;
+/** The request id of the latest read: only its table is kept. */
+let latestRead = 0;
 
 scope.onmessage = (event) => {
   const request = event.data;
@@ -34,7 +43,11 @@ scope.onmessage = (event) => {
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.op) {
     case 'read': {
-      const { rows, rowNumbers, ...head } = await readTable(request.source, request.options);
+      held = null;
+      latestRead = request.id;
+      const table = await readTable(request.source, request.options);
+      if (latestRead === request.id) held = { id: request.id, table };
+      const { rows, rowNumbers, ...head } = table;
       scope.postMessage({ id: request.id, type: 'tableHead', head });
       for (let i = 0; i < rows.length; i += CHUNK_ROWS)
         scope.postMessage({
@@ -52,11 +65,24 @@ async function handle(request: WorkerRequest): Promise<void> {
         createRowValidator(request.subject, request.mapping, request.options),
       );
       return;
+    case 'release':
+      if (held?.id === request.table) held = null;
+      return;
     case 'validateChunk': {
       const validator = validators.get(request.id);
       if (!validator) return;
-      const rows = validator.validate(request.rows, request.rowNumbers).map(toTuple);
-      scope.postMessage({ id: request.id, type: 'validated', rows });
+      let validated;
+      if ('rows' in request) validated = validator.validate(request.rows, request.rowNumbers);
+      else {
+        if (held?.id !== request.table)
+          throw new RosterError('unavailable', 'The import worker no longer holds that table.');
+        const { rows, rowNumbers } = held.table;
+        validated = validator.validate(
+          rows.slice(request.start, request.end),
+          rowNumbers.slice(request.start, request.end),
+        );
+      }
+      scope.postMessage({ id: request.id, type: 'validated', rows: validated.map(toTuple) });
       return;
     }
     case 'validateEnd':
