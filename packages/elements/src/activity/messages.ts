@@ -87,4 +87,4 @@ export const en: ActivityMessages = {
   pageNumber: (page) => `Page ${page}`,
 };
 
-addMessages('activity', { en, de: () => import('./messages.de.js') });
+addMessages('activity', en);

@@ -51,4 +51,4 @@ export const en: AdminMessages = {
       : `${count} users are selected in Users: select a group to add them.`,
 };
 
-addMessages('admin', { en, de: () => import('./messages.de.js') });
+addMessages('admin', en);

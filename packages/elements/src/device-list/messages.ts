@@ -41,4 +41,4 @@ export const en: DeviceListMessages = {
   signOutFailed: (name, reason) => `${name} could not be signed out: ${reason}`,
 };
 
-addMessages('deviceList', { en, de: () => import('./messages.de.js') });
+addMessages('deviceList', en);

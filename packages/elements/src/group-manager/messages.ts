@@ -110,4 +110,4 @@ export const en: GroupManagerMessages = {
   remove: 'Remove',
 };
 
-addMessages('groupManager', { en, de: () => import('./messages.de.js') });
+addMessages('groupManager', en);

@@ -12,7 +12,11 @@ import { de as activity } from '../activity/messages.de.js';
 import { de as admin } from '../admin/messages.de.js';
 import type { RosterMessages } from './messages.js';
 
-/** German: the second locale, proof that every string goes through the table. */
+/**
+ * German: the second locale, proof that every string goes through the table. Every
+ * element's German texts are this one module, loaded by `messagesReady` on a German page's
+ * first update (an English page downloads none of it).
+ */
 export const de: RosterMessages = {
   common,
   userTable,

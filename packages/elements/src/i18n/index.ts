@@ -7,21 +7,14 @@ export type { RosterMessages } from './messages.js';
 export type BuiltInLanguage = 'en' | 'de';
 
 /**
- * An element's German texts: the table, or how to load it. German loads on first use (a
- * page in English downloads none of it), so an element's `messages.ts` passes
- * `() => import('./messages.de.js')`.
- */
-export type GermanTexts<T> = T | (() => Promise<{ de: T }>);
-
-/**
  * The built-in texts, section by section: `common` here, and each element's own section,
  * added by its `messages.ts` when the element's module loads ({@link addMessages}). A page
  * showing one element so carries that element's texts only, not every element's.
  *
  * Invariant: an English section is present once its element's module has loaded, which is
  * before the element can render; a German one once {@link messagesReady} has resolved,
- * which `RosterElement` awaits before it renders in German. An element reads only
- * `common` and the sections it imports.
+ * which `RosterElement` awaits before it renders in German. Both hold the sections of the
+ * loaded elements only. An element reads only `common` and the sections it imports.
  */
 const builtIn: Record<BuiltInLanguage, Partial<RosterMessages>> = {
   en: { common: commonEn },
@@ -31,53 +24,56 @@ const builtIn: Record<BuiltInLanguage, Partial<RosterMessages>> = {
 /** Locales added with {@link registerLocale}: complete tables, ahead of the built-in ones. */
 const registered = new Map<string, RosterMessages>();
 
-/** German sections not loaded yet: how to load each. */
-const germanToLoad = new Map<keyof RosterMessages, () => Promise<void>>();
+/**
+ * Every element's German texts: one module (`de.ts`), loaded the first time a German page
+ * needs them. One module rather than one per element, because `@roster/elements` and
+ * `define` export the complete `de` table: modules both imported and `import()`ed are a
+ * chunk each there, which an admin screen would pay for.
+ */
+let loadGerman = (): Promise<{ de: RosterMessages }> => import('./de.js');
 
-/** German sections loading now. */
-const germanLoading = new Map<keyof RosterMessages, Promise<void>>();
+/** The complete German table once it has loaded. */
+let german: RosterMessages | undefined;
+
+/** The German table loading now. */
+let germanLoading: Promise<void> | undefined;
 
 /**
- * Adds an element's built-in texts to the translation table, in every built-in language
- * (each element's `messages.ts` calls it once for its section; the compiler checks that
- * English and German are complete). German may be given as a loader, run the first time
- * a German page needs it.
+ * Adds an element's English texts to the translation table (each element's `messages.ts`
+ * calls it once for its section), and its German ones if they have loaded already; German
+ * is in `de.ts`, the compiler checks that both are complete.
  *
  * @example
  * ```ts
- * addMessages('deviceList', { en, de: () => import('./messages.de.js') });
+ * addMessages('deviceList', en);
  * ```
  */
 export function addMessages<K extends keyof RosterMessages>(
   section: K,
-  tables: { en: RosterMessages[K]; de: GermanTexts<RosterMessages[K]> },
+  en: RosterMessages[K],
 ): void {
-  builtIn.en[section] = tables.en;
-  const de = tables.de;
-  if (typeof de !== 'function') {
-    builtIn.de[section] = de;
-    return;
-  }
-  delete builtIn.de[section];
-  const load = async (): Promise<void> => {
-    try {
-      builtIn.de[section] = (await de()).de;
-    } catch {
-      // Offline, or a deployment replaced the chunk: this section speaks English for now,
-      // and the next update of a German element tries again.
-      builtIn.de[section] ??= tables.en;
-      germanToLoad.set(section, load);
-    }
-  };
-  germanToLoad.set(section, load);
+  builtIn.en[section] = en;
+  if (german) takeGerman(section, german);
 }
 
-addMessages('common', { en: commonEn, de: () => import('./common.de.js') });
+function takeGerman<K extends keyof RosterMessages>(section: K, from: RosterMessages): void {
+  builtIn.de[section] = from[section];
+}
 
 /**
- * Loads the built-in texts `tag` needs that have not loaded yet (German ones load on first
- * use), or returns `undefined` when every text is there. {@link messagesFor} holds them
- * once it has resolved; Roster's elements wait for it before they render.
+ * Replaces how the German table loads, and forgets what has loaded: for tests of a page
+ * whose German cannot load (offline). Not exported by the package.
+ */
+export function setGermanLoader(load: () => Promise<{ de: RosterMessages }>): void {
+  loadGerman = load;
+  german = undefined;
+  builtIn.de = {};
+}
+
+/**
+ * Loads the built-in texts of `tag`'s language that have not loaded yet (German loads on
+ * first use), or returns `undefined` when every text is there. {@link messagesFor} holds
+ * them once it has resolved; Roster's elements wait for it before they render.
  *
  * @example
  * ```ts
@@ -86,16 +82,22 @@ addMessages('common', { en: commonEn, de: () => import('./common.de.js') });
  * ```
  */
 export function messagesReady(tag: string | null | undefined): Promise<void> | undefined {
-  if (languageOf(tag) !== 'de' || registeredFor(tag)) return undefined;
-  for (const [section, load] of germanToLoad) {
-    germanToLoad.delete(section);
-    germanLoading.set(
-      section,
-      load().finally(() => germanLoading.delete(section)),
-    );
-  }
-  if (germanLoading.size === 0) return undefined;
-  return Promise.all(germanLoading.values()).then(() => undefined);
+  if (german || languageOf(tag) !== 'de' || registeredFor(tag)) return undefined;
+  germanLoading ??= loadGerman().then(
+    (loaded) => {
+      german = loaded.de;
+      for (const section of Object.keys(builtIn.en) as (keyof RosterMessages)[])
+        takeGerman(section, german);
+      germanLoading = undefined;
+    },
+    () => {
+      // Offline, or a deployment replaced the chunk: the loaded elements speak English
+      // for now, and the next update of a German element tries again.
+      Object.assign(builtIn.de, { ...builtIn.en, ...builtIn.de });
+      germanLoading = undefined;
+    },
+  );
+  return germanLoading;
 }
 
 /**

@@ -336,4 +336,4 @@ export const en: ImportWizardMessages = {
   failedRows: 'Rows not imported',
 };
 
-addMessages('importWizard', { en, de: () => import('./messages.de.js') });
+addMessages('importWizard', en);

@@ -76,4 +76,4 @@ export const en: OutboxMessages = {
   pagination: 'Pages',
 };
 
-addMessages('outbox', { en, de: () => import('./messages.de.js') });
+addMessages('outbox', en);

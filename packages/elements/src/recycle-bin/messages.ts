@@ -76,4 +76,4 @@ export const en: RecycleBinMessages = {
   pagination: 'Pages',
 };
 
-addMessages('recycleBin', { en, de: () => import('./messages.de.js') });
+addMessages('recycleBin', en);

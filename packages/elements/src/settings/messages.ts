@@ -116,4 +116,4 @@ export const en: SettingsMessages = {
   remove: 'Remove',
 };
 
-addMessages('settings', { en, de: () => import('./messages.de.js') });
+addMessages('settings', en);

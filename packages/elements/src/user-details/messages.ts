@@ -155,4 +155,4 @@ export const en: UserDetailsMessages = {
   subject: 'Subject',
 };
 
-addMessages('userDetails', { en, de: () => import('./messages.de.js') });
+addMessages('userDetails', en);

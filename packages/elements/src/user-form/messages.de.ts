@@ -1,4 +1,5 @@
-import { list, type UserFormMessages } from './messages.js';
+import { list } from '../foundation/format.js';
+import type { UserFormMessages } from './messages.js';
 
 /** The German texts of `<roster-user-form>`, loaded on first use (see `messagesReady`). */
 export const de: UserFormMessages = {

@@ -1,3 +1,4 @@
+import { list } from '../foundation/format.js';
 import { addMessages } from '../i18n/index.js';
 
 /** Fields of the user form, as named in texts ("who changed what"). */
@@ -43,12 +44,6 @@ export interface UserFormMessages {
   saveFailed: (reason: string) => string;
 }
 
-/** `a, b and c`, with the language's word for "and" (English and German texts share it). */
-export const list = (items: string[], and: string): string =>
-  items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
-
 export const en: UserFormMessages = {
   addUser: 'Add a user',
   editUser: 'Edit user',
@@ -93,4 +88,4 @@ export const en: UserFormMessages = {
   saveFailed: (reason) => `Could not save: ${reason}`,
 };
 
-addMessages('userForm', { en, de: () => import('./messages.de.js') });
+addMessages('userForm', en);

@@ -163,4 +163,4 @@ export const en: UserTableMessages = {
   deleteCount: (count) => `Delete ${users(count)}`,
 };
 
-addMessages('userTable', { en, de: () => import('./messages.de.js') });
+addMessages('userTable', en);
