@@ -117,7 +117,7 @@ export { inheritedResources } from './rules/resources.js';
 export type { CountryCode, PhoneProblem } from './rules/phone.js';
 export { isCountryCode } from './rules/country.js';
 /** How an import splits a groups cell (`Sales; Ops`, `Sales, Ops`, `a:::b`) into group names. */
-export { splitGroups } from './import/cells.js';
+export { splitGroups } from './import/split-groups.js';
 
 /* Errors */
 export {

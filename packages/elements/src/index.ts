@@ -52,7 +52,7 @@ export {
   type ImportWizardStep,
 } from './import-wizard/events.js';
 export { rosterContext } from './context.js';
-export { messagesFor, registerLocale, type RosterMessages } from './i18n/index.js';
+export { messagesFor, messagesReady, registerLocale, type RosterMessages } from './i18n/index.js';
 export { en } from './i18n/en.js';
 export { de } from './i18n/de.js';
 export type { CommonMessages } from './i18n/common.js';

@@ -8,7 +8,8 @@ import { expect } from 'chai';
 import { describe, it } from '@roster/test-support/harness';
 import { IMPORT_FAILURE_CODES, type ReadFailure, type ReadFailureReason } from '@roster/core';
 import { failureText, readFailureText } from '../src/import-wizard/failure-messages.js';
-import { de, en } from '../src/import-wizard/messages.js';
+import { en } from '../src/import-wizard/messages.js';
+import { de } from '../src/import-wizard/messages.de.js';
 
 const READ_SAMPLES: { [R in ReadFailureReason]: Extract<ReadFailure, { reason: R }>[] } = {
   file_too_large: [{ reason: 'file_too_large', max: 50 * 1024 * 1024, actual: 60 * 1024 * 1024 }],

@@ -13,7 +13,8 @@ import {
   skipText,
   type IssueTexts,
 } from '../src/import-wizard/issue-messages.js';
-import { de, en } from '../src/import-wizard/messages.js';
+import { en } from '../src/import-wizard/messages.js';
+import { de } from '../src/import-wizard/messages.de.js';
 
 const SAMPLE: { [C in ImportIssueCode]: ImportIssueParams[C][] } = {
   required: [{ missing: 'name' }, { missing: 'email' }, { missing: 'email_or_phone' }],

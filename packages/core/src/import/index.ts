@@ -12,6 +12,7 @@ export { detectDelimiter } from './delimiter.js';
 export { decodeText, type DecodedText } from './decode.js';
 export { detectHeader, type HeaderGuess } from './header.js';
 export * from './fields.js';
+export * from './field-synonyms.js';
 export { unescapeFormula, splitGroups } from './cells.js';
 export * from './suggest-mapping.js';
 export * from './values.js';

@@ -1,5 +1,6 @@
 import { EMAIL_PATTERN, PHONE_LIKE, looksLikeDate } from './cells.js';
-import { FIELD_SYNONYMS, IMPORT_FIELDS, normalizeHeader, type ImportField } from './fields.js';
+import { FIELD_SYNONYMS, normalizeHeader } from './field-synonyms.js';
+import { IMPORT_FIELDS, type ImportField } from './fields.js';
 import type { Table } from './types.js';
 
 /** Which Roster field each column feeds (`null`: ignored). One entry per table column. */

@@ -1,4 +1,4 @@
-import type { ChangeEvent, ChangeKind, ChangeListener } from '../backend.js';
+import type { ChangeEvent, ChangeListener } from '../backend.js';
 
 /**
  * Fans change events out to subscribers. A throwing listener does not stop the others
@@ -27,25 +27,5 @@ export class ChangeHub {
         });
       }
     }
-  }
-}
-
-/** Change ids collected during one transaction, by kind, emitted after it commits. */
-export class ChangeSet {
-  readonly #byKind = new Map<ChangeKind, Set<string>>();
-
-  add(kind: ChangeKind, ...ids: string[]): void {
-    let set = this.#byKind.get(kind);
-    if (!set) this.#byKind.set(kind, (set = new Set()));
-    for (const id of ids) set.add(id);
-  }
-
-  /** One event per touched kind (a kind touched without ids still yields an event). */
-  events(): ChangeEvent[] {
-    return [...this.#byKind].map(([kind, ids]) => ({
-      kind,
-      ids: [...ids],
-      origin: 'local' as const,
-    }));
   }
 }

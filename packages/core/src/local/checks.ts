@@ -1,7 +1,8 @@
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/index.js';
 import { normalizeEmail, type AccountSettings, type UserRecord } from '../model/index.js';
 import type { StoreReader } from '../store.js';
-import { describeUser, findUser, ownerRoleIds, type Work } from './context.js';
+import { findUser } from './context.js';
+import { describeUser, ownerRoleIds, type Work } from './work.js';
 
 /** Users per owner role read to decide "last owner" (a directory has few owners). */
 const MAX_OWNERS_PER_ROLE = 1000;

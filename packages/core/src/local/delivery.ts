@@ -1,5 +1,6 @@
 import type { Message, OutgoingMessage, UserRecord } from '../model/index.js';
-import { adminRoleIds, bumped, loadSettings, publish, Work, type LocalContext } from './context.js';
+import { loadSettings, type LocalContext } from './context.js';
+import { adminRoleIds, bumped, publish, Work } from './work.js';
 import { bounceNoticeDraft } from './messages.js';
 
 /** Messages handed to the mailer at once; keeps a slow mail API from being flooded. */

@@ -2,9 +2,11 @@ import type { CallOptions, LoginResult } from '../backend.js';
 import { NotFoundError, RuleError } from '../errors/index.js';
 import { DeviceInput, withDisplayStatus, type Device, type UserRecord } from '../model/index.js';
 import { parseOrThrow } from '../errors/index.js';
-import { bumped, findUser, type LocalContext, type Work } from './context.js';
+import { findUser, type LocalContext } from './context.js';
+import { bumped, type Work } from './work.js';
 import { requireUser } from './checks.js';
-import { readWork, writeWork } from './transaction.js';
+import { readWork } from './read-work.js';
+import { writeWork } from './transaction.js';
 
 /** Least recently used first: last seen, then first seen, then id (a total order). */
 function byLeastRecentlyUsed(a: Device, b: Device): number {

@@ -11,7 +11,8 @@ import {
 } from '../model/index.js';
 import type { StoreReader } from '../store.js';
 import { assertNotDeleted, assertVersion, requireUser } from './checks.js';
-import { BulkCollector, bumped, type LocalContext, type Work } from './context.js';
+import type { LocalContext } from './context.js';
+import { BulkCollector, bumped, type Work } from './work.js';
 import { writeWork } from './transaction.js';
 
 /** Members read per page when a deleted group is removed from its members. */

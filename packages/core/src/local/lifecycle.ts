@@ -2,7 +2,8 @@ import type { CallOptions } from '../backend.js';
 import { NotFoundError } from '../errors/index.js';
 import { withDisplayStatus, type BulkResult, type UserRecord, type User } from '../model/index.js';
 import { assertNotDeleted, assertNotLastOwner, assertNotSelf, requireUser } from './checks.js';
-import { addDays, bumped, isPastRetention, type LocalContext, type Work } from './context.js';
+import { addDays, isPastRetention, type LocalContext } from './context.js';
+import { bumped, type Work } from './work.js';
 import { signOutAll } from './devices.js';
 import { bulkWrite, writeWork } from './transaction.js';
 

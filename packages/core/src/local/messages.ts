@@ -1,6 +1,6 @@
 import { RuleError } from '../errors/index.js';
 import type { Channel, Invitation, Message, User } from '../model/index.js';
-import { describeUser } from './context.js';
+import { describeUser } from './work.js';
 
 /** A message as the engine composes it; `Work.record` adds id, status and time. */
 export type Draft = Omit<Message, 'id' | 'status' | 'error' | 'createdAt'>;

@@ -15,7 +15,7 @@ import {
   type UserLookup,
 } from '../model/index.js';
 import { addDays, findUser, type LocalContext } from './context.js';
-import { readWork, writeWork } from './transaction.js';
+import { readWork } from './read-work.js';
 
 /** `Backend.getUser`: deleted users included, `null` once past retention (purged on read). */
 export function getUser(
@@ -46,8 +46,8 @@ export async function listUsers(
     });
     if (due) {
       // The purge is a write rule (loaded on first use, before its transaction opens).
-      const { purgeExpired } = await import('./write-rules.js');
-      await writeWork(ctx, { ...options, actor: null }, purgeExpired);
+      const { purgeDeleted } = await import('./write-rules.js');
+      await purgeDeleted(ctx, { ...options, actor: null });
     }
   }
   return readWork(ctx, options, async (tx, _settings, now) => {

@@ -1,14 +1,7 @@
 import type { CallOptions } from '../backend.js';
-import type { AccountSettings, BulkResult, Message } from '../model/index.js';
-import type { StoreReader } from '../store.js';
-import {
-  assertNotAborted,
-  BulkCollector,
-  loadSettings,
-  publish,
-  Work,
-  type LocalContext,
-} from './context.js';
+import type { BulkResult, Message } from '../model/index.js';
+import { assertNotAborted, loadSettings, type LocalContext } from './context.js';
+import { BulkCollector, publish, Work } from './work.js';
 
 /**
  * Runs `fn` in one store write transaction with the account settings loaded, then,
@@ -45,17 +38,6 @@ export async function writeAndDeliver<T>(
     ? await (await import('./write-rules.js')).deliver(ctx, done.outbox, true)
     : [];
   return { value, delivered };
-}
-
-/** Runs `fn` in a read transaction with the settings and one `now` for the whole call. */
-export async function readWork<T>(
-  ctx: LocalContext,
-  options: CallOptions | undefined,
-  fn: (tx: StoreReader, settings: AccountSettings, now: Date) => Promise<T>,
-): Promise<T> {
-  assertNotAborted(options);
-  const now = ctx.now();
-  return ctx.store.read(async (tx) => fn(tx, await loadSettings(tx), now));
 }
 
 /**

@@ -17,7 +17,8 @@ import {
   assertVersion,
   requireUser,
 } from './checks.js';
-import { addDays, BulkCollector, ownerRoleIds, type LocalContext, type Work } from './context.js';
+import { addDays, type LocalContext } from './context.js';
+import { BulkCollector, ownerRoleIds, type Work } from './work.js';
 import { contactOf, invitationDraft } from './messages.js';
 import { writeWork } from './transaction.js';
 

@@ -9,7 +9,7 @@
  */
 export { createUsers, updateUsers } from './users.js';
 export { resendInvites, resetPasswords } from './invitations.js';
-export { deleteUsers, purgeDeleted, purgeExpired, restoreUser, setActive } from './lifecycle.js';
+export { deleteUsers, purgeDeleted, restoreUser, setActive } from './lifecycle.js';
 export { listDevices, recordLogin, signOutDevice } from './devices.js';
 export { changeMembers, createGroup, deleteGroup, updateGroup } from './groups.js';
 export { requestUserData } from './data-export.js';

@@ -9,7 +9,7 @@ import { formControlStyles } from '../styles/form-controls.js';
 import { sectionStyles } from '../styles/section.js';
 import { activityPage, type ActivityCursor } from './paging.js';
 import { activityStyles } from './roster-activity.styles.js';
-// Its texts (en, de), added to the foundation's translation table.
+// Its texts, added to the foundation's translation table (German loads on first use).
 import './messages.js';
 
 /** Users offered per search in the user filter. */

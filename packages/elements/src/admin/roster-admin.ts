@@ -24,7 +24,7 @@ import { loadImportScope, saveImportScope } from './import-scopes.js';
 import type { AdminMessages } from './messages.js';
 import { adminStyles } from './roster-admin.styles.js';
 import { scopedRoster, type ScopedRoster } from './scoped-roster.js';
-// Its texts (en, de), added to the foundation's translation table.
+// Its texts, added to the foundation's translation table (German loads on first use).
 import './messages.js';
 
 /** The sections of the admin screen, in navigation order, with what each needs. */

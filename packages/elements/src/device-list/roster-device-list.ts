@@ -8,7 +8,7 @@ import { userText } from '../foundation/user-text.js';
 import { RosterDeviceSignedOutEvent } from './events.js';
 import { relativeTime } from '../foundation/time.js';
 import { deviceListStyles } from './roster-device-list.styles.js';
-// Its texts (en, de), added to the foundation's translation table.
+// Its texts, added to the foundation's translation table (German loads on first use).
 import './messages.js';
 
 /** What the list shows: the devices, most recently seen first, and the account's limit. */

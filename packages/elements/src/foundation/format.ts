@@ -58,3 +58,9 @@ export function formatRelative(iso: string, now: Date, locale: string | undefine
   }
   return format.format(0, 'second');
 }
+
+/** `a, b and c`, with the language's word for "and" (English and German texts share it). */
+export const list = (items: string[], and: string): string =>
+  items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;

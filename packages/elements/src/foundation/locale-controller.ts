@@ -9,6 +9,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * attributes in the document and in every shadow root between it and the host, so a
  * change anywhere on the host's ancestor chain is seen.
  *
+ * `RosterElement` uses it (and waits for German texts, which load on first use, before it
+ * renders: a class of its own awaits `messagesReady(tag)` the same way).
+ *
  * @example
  * ```ts
  * class MyElement extends LitElement {

@@ -4,7 +4,7 @@ import type { BackendCapabilities, ChangeEvent, ChangeKind, Roster } from '@rost
 import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { rosterContext } from '../context.js';
-import { messagesFor, type RosterMessages } from '../i18n/index.js';
+import { messagesFor, messagesReady, type RosterMessages } from '../i18n/index.js';
 import { foundationStyles } from '../styles/states.js';
 import { tokens } from '../styles/tokens.js';
 import { ChangeController } from './change-controller.js';
@@ -32,7 +32,8 @@ export interface RosterTaskContext {
  * - change subscriptions: {@link onRosterChange}, released on disconnect;
  * - the language: the `locale` property, else the nearest `lang`, observed
  *   ({@link LocaleController}); texts through {@link t}, numbers and dates through
- *   {@link localeTag};
+ *   {@link localeTag}; German texts load on first use, and an update in German waits for
+ *   them, so a German page renders German from its first frame (never English first);
  * - capabilities: {@link can} is the one place an element asks what its backend
  *   supports, so what a backend cannot do is hidden, never failed;
  * - theming: the shared `--roster-*` tokens and the `theme` attribute.
@@ -81,6 +82,15 @@ export abstract class RosterElement extends LitElement {
   /** The texts in the language in force. */
   protected get t(): RosterMessages {
     return messagesFor(this.language.tag);
+  }
+
+  /**
+   * Holds an update until the texts of the language in force have loaded (German loads on
+   * first use: see `messagesReady`); in English, or once they are there, updates at once.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const texts = messagesReady(this.language.tag);
+    return texts ? texts.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** The backend's capabilities, or `undefined` before a Roster arrives. */

@@ -12,7 +12,7 @@ import { fieldErrorsOf, renderField, type FieldErrors } from '../foundation/fiel
 import { groupManagerStyles } from './roster-group-manager.styles.js';
 import { formControlStyles } from '../styles/form-controls.js';
 import { sectionStyles } from '../styles/section.js';
-// Its texts (en, de), added to the foundation's translation table.
+// Its texts, added to the foundation's translation table (German loads on first use).
 import './messages.js';
 
 /** Members shown per page in the group's member list. */

@@ -16,10 +16,11 @@ import type { AdminMessages } from '../admin/messages.js';
  * the element's folder, `messages.ts`) plus `common`. A locale is a complete
  * `RosterMessages` object: the compiler reports a missing string.
  *
- * Adding an element's texts: define `XMessages` with `en` and `de` in its folder, end that
- * `messages.ts` with `addMessages('x', { en, de })` and import it from the element
- * (`import './messages.js'`), so the texts load with the element; add one line here, one
- * in `en.ts` and one in `de.ts` (the complete tables the package exports).
+ * Adding an element's texts: define `XMessages` and `en` in its folder's `messages.ts`,
+ * end it with `addMessages('x', en)` and import it from the element (`import
+ * './messages.js'`), so the texts load with the element; put `de` in its
+ * `messages.de.ts`; add one line here, one in `en.ts` and one in `de.ts` (the complete
+ * tables the package exports; `de.ts` is also the German that loads on first use).
  */
 export interface RosterMessages {
   common: CommonMessages;

@@ -2,20 +2,15 @@ import type { ImportField, ImportRowStatus, PlanAction } from '@roster/core';
 import type { ImportWizardStep } from './events.js';
 import { addMessages } from '../i18n/index.js';
 import {
-  issueTextsDe,
   issueTextsEn,
-  noticeTextsDe,
   noticeTextsEn,
-  skipTextsDe,
   skipTextsEn,
   type IssueTexts,
   type NoticeTexts,
   type SkipTexts,
 } from './issue-messages.js';
 import {
-  failureTextsDe,
   failureTextsEn,
-  readFailureTextsDe,
   readFailureTextsEn,
   type FailureTexts,
   type ReadFailureTexts,
@@ -176,19 +171,6 @@ const FIELDS_EN: Record<ImportField, string> = {
   role: 'Role',
   notes: 'Notes',
   externalId: 'External ID',
-};
-
-const FIELDS_DE: Record<ImportField, string> = {
-  name: 'Name',
-  firstName: 'Vorname',
-  middleName: 'Zweiter Vorname',
-  lastName: 'Nachname',
-  email: 'E-Mail',
-  phone: 'Telefon',
-  groups: 'Gruppen',
-  role: 'Rolle',
-  notes: 'Notizen',
-  externalId: 'Externe ID',
 };
 
 const n = (count: number, locale: string): string => count.toLocaleString(locale);
@@ -354,176 +336,4 @@ export const en: ImportWizardMessages = {
   failedRows: 'Rows not imported',
 };
 
-export const de: ImportWizardMessages = {
-  title: 'Benutzer importieren',
-  steps: {
-    source: 'Datei',
-    mapping: 'Spalten',
-    review: 'Prüfen',
-    import: 'Import',
-    result: 'Ergebnis',
-  },
-  stepOf: (index, total) => `Schritt ${index} von ${total}`,
-  back: 'Zurück',
-  next: 'Weiter',
-  sourceHeading: 'Datei wählen oder Liste einfügen',
-  tabFile: 'Datei',
-  tabPaste: 'Einfügen',
-  sourceTabs: 'Woher die Benutzer kommen',
-  dropZone: 'Datei hierher ziehen oder auswählen',
-  dropZoneHint: 'CSV, TSV oder Excel (XLSX), bis zu 100.000 Zeilen.',
-  chooseFile: 'Datei auswählen',
-  pasteLabel: 'Eingefügte Liste',
-  pastePlaceholder: 'Name, Mobilnummer, Notizen\nSipho Dlamini, 082 123 4567, Haupttor',
-  pasteHint: 'Eine Person pro Zeile: Name, Mobilnummer, Notizen.',
-  readPasted: 'Liste lesen',
-  downloadTemplate: 'Vorlage herunterladen',
-  templateHint: 'Eine CSV-Datei mit den Spalten, die der Import ohne Hilfe erkennt.',
-  reading: 'Wird gelesen…',
-  readFailed: (reason) => `Die Datei konnte nicht gelesen werden: ${reason}`,
-  readFailureTexts: readFailureTextsDe,
-  fileRead: (name, rows) => `${name}: ${n(rows, 'de')} ${rows === 1 ? 'Zeile' : 'Zeilen'}`,
-  pastedText: 'Eingefügte Liste',
-  sheet: 'Tabellenblatt',
-  headerRow: 'Erste Zeile enthält Spaltennamen',
-  encoding: 'Zeichenkodierung',
-  delimiter: 'Trennzeichen',
-  delimiters: {
-    ',': 'Komma (,)',
-    ';': 'Semikolon (;)',
-    '\t': 'Tabulator',
-    '|': 'Senkrechter Strich (|)',
-  },
-  encodings: {
-    'utf-8': 'UTF-8',
-    'utf-16le': 'UTF-16 LE',
-    'utf-16be': 'UTF-16 BE',
-    'windows-1252': 'Windows-1252 (Westeuropäisch)',
-  },
-  detected: 'Erkannt',
-  detectedHeader: (detected) =>
-    detected
-      ? 'Die erste Zeile sieht nach Spaltennamen aus.'
-      : 'Die erste Zeile sieht nach Daten aus.',
-  detectedChoice: (label) => `${label} (erkannt)`,
-  readWarnings: (rows) =>
-    `${n(rows, 'de')} ${rows === 1 ? 'Zeile wurde' : 'Zeilen wurden'} mit einer Warnung gelesen: Die Prüfung zeigt sie.`,
-  notUtf8Hint:
-    'Einige Zeichen sind kein gültiges UTF-8 (als � angezeigt): Sehen Namen falsch aus, wählen Sie eine andere Zeichenkodierung.',
-  preview: 'Vorschau',
-  previewCaption: (shown, total) => `Erste ${n(shown, 'de')} von ${n(total, 'de')} Zeilen`,
-  noRows: 'Diese Datei enthält keine Zeilen zum Importieren.',
-  mappingHeading: 'Spalten zuordnen',
-  mappingIntro:
-    'Wählen Sie, welches Feld jede Spalte füllt. Spalten mit „Ignorieren“ werden nicht importiert.',
-  column: 'Spalte',
-  samples: 'Beispielwerte',
-  field: 'Feld',
-  confidence: 'Zuordnung',
-  fieldFor: (column) => `Feld für Spalte ${column}`,
-  ignore: 'Ignorieren',
-  fields: FIELDS_DE,
-  required: 'Pflichtfeld',
-  byHeader: (percent) => `Nach Spaltenname, ${percent} %`,
-  byContent: (percent) => `Aus den Werten geschätzt, ${percent} %`,
-  notRecognised: 'Nicht erkannt',
-  nameCombined: 'Vor-, zweiter Vor- und Nachname werden zum Namen zusammengesetzt.',
-  requiredName: 'Name (oder Vor- und Nachname)',
-  requiredContact: 'E-Mail oder Telefon',
-  requirementMet: 'zugeordnet',
-  requirementMissing: 'fehlt',
-  mappingIncomplete:
-    'Ordnen Sie eine Namensspalte und eine E-Mail- oder Telefonspalte zu, um fortzufahren.',
-  defaultCountry: 'Land für Telefonnummern ohne Ländervorwahl',
-  defaultCountryNone: 'Keins (Nummern müssen mit + beginnen)',
-  defaultCountryHint: 'Nummern werden international gespeichert, z. B. +27821234567.',
-  roleValues: 'Rollen in der Datei',
-  roleValue: 'Wert in der Datei',
-  roleFor: (value) => `Rolle für „${value}“`,
-  defaultRole: (name) => `Standardrolle (${name})`,
-  unknownRole: 'Keine Rolle: Zeilen werden markiert',
-  rowsWith: (rows) => `${n(rows, 'de')} ${rows === 1 ? 'Zeile' : 'Zeilen'}`,
-  groupValues: 'Gruppen in der Datei',
-  groupFor: (value) => `Gruppe für „${value}“`,
-  newGroup: 'Neue Gruppe',
-  existingGroup: 'Vorhandene Gruppe',
-  newGroupsListed: (names) => `Neue Gruppen: ${names}`,
-  reviewHeading: 'Zeilen prüfen',
-  checking: 'Zeilen werden geprüft…',
-  summary: (c) =>
-    `${n(c.create, 'de')} neu, ${n(c.update, 'de')} zu aktualisieren, ${n(c.skip, 'de')} zu überspringen, ${n(c.error, 'de')} mit Fehlern`,
-  show: 'Anzeigen',
-  showAll: (count) => `Alle Zeilen (${n(count, 'de')})`,
-  showErrors: (count) => `Zeilen mit Fehlern (${n(count, 'de')})`,
-  showWarnings: (count) => `Zeilen mit Warnungen (${n(count, 'de')})`,
-  warningsCount: (count) => `${n(count, 'de')} mit Warnungen`,
-  noWarnings: 'Keine Zeilen mit Warnungen.',
-  warning: 'Warnung',
-  issueTexts: issueTextsDe,
-  noticeTexts: noticeTextsDe,
-  skipTexts: skipTextsDe,
-  failureTexts: failureTextsDe,
-  rows: 'Zeilen',
-  rowNumber: 'Zeile',
-  status: 'Status',
-  issues: 'Probleme',
-  actions: { create: 'Neu', update: 'Aktualisieren', skip: 'Überspringen', error: 'Fehler' },
-  selectRow: (row) => `Zeile ${row} auswählen`,
-  selectAllValid: 'Alle gültigen Zeilen auswählen',
-  selectedCount: (count) => `${n(count, 'de')} ausgewählt`,
-  fixColumn: 'Korrigieren',
-  editRow: (row) => `Zeile ${row} korrigieren`,
-  saveRow: (row) => `Zeile ${row} erneut prüfen`,
-  cancelEdit: 'Abbrechen',
-  cellLabel: (field, row) => `${field}, Zeile ${row}`,
-  rowFixed: (row) => `Zeile ${row} ist jetzt in Ordnung.`,
-  rowStillInvalid: (row, issues) => `Zeile ${row} hat noch Probleme: ${issues}`,
-  noErrors: 'Keine Zeilen mit Fehlern.',
-  options: 'Optionen',
-  sendInvites: 'Neuen Benutzern eine Einladung senden',
-  createGroups: (count) =>
-    count === 0
-      ? 'Fehlende Gruppen anlegen'
-      : `${n(count, 'de')} fehlende ${count === 1 ? 'Gruppe' : 'Gruppen'} anlegen`,
-  existingUsers: 'Bereits vorhandene Benutzer',
-  existingSkip: 'Überspringen',
-  existingUpdate: 'Ihre Angaben aktualisieren',
-  existingReinvite: 'Noch nie angemeldete erneut einladen',
-  importAllValid: (count) => `Alle gültigen importieren (${n(count, 'de')})`,
-  importSelected: (count) => `Auswahl importieren (${n(count, 'de')})`,
-  nothingToImport:
-    'Noch keine Zeile kann importiert werden: Korrigieren Sie die fehlerhaften Zeilen oder gehen Sie zurück.',
-  importHeading: 'Import läuft',
-  progress: (done, total) => `${n(done, 'de')} von ${n(total, 'de')} Zeilen`,
-  cancelImport: 'Import abbrechen',
-  cancelling: 'Wird nach diesem Stapel abgebrochen…',
-  resultHeading: 'Import abgeschlossen',
-  resultCancelled: 'Import abgebrochen: Nicht erreichte Zeilen wurden nicht importiert.',
-  lostInRestart: (rows) =>
-    rows === 1
-      ? 'Der Server wurde während des Imports neu gestartet und speichert seine Daten nicht dauerhaft: 1 vor dem Neustart importierte Zeile ist verloren und zählt als nicht importiert. Prüfen Sie das Verzeichnis und importieren Sie sie erneut.'
-      : `Der Server wurde während des Imports neu gestartet und speichert seine Daten nicht dauerhaft: ${n(rows, 'de')} vor dem Neustart importierte Zeilen sind verloren und zählen als nicht importiert. Prüfen Sie das Verzeichnis und importieren Sie sie erneut.`,
-  outcome: {
-    created: 'Angelegt',
-    updated: 'Aktualisiert',
-    skipped: 'Übersprungen',
-    failed: 'Fehlgeschlagen',
-    cancelled: 'Nicht erreicht',
-  },
-  reinvited: (count) =>
-    `${n(count, 'de')} vorhandene${count === 1 ? 'r Benutzer' : ' Benutzer'} erneut eingeladen.`,
-  groupsCreated: (names) => `Angelegte Gruppen: ${names}`,
-  downloadReport: 'Bericht herunterladen (CSV)',
-  showUsers: 'Importierte Benutzer anzeigen',
-  undo: (count) =>
-    `Import rückgängig machen (${n(count, 'de')} neue${count === 1 ? 'n Benutzer' : ' Benutzer'} löschen)`,
-  undoing: 'Neue Benutzer werden gelöscht…',
-  undone: (count) =>
-    `${n(count, 'de')} Benutzer gelöscht. Sie können aus den gelöschten Benutzern wiederhergestellt werden.`,
-  undoFailed: (reason) => `Der Import konnte nicht rückgängig gemacht werden: ${reason}`,
-  importAnother: 'Weitere Datei importieren',
-  failedRows: 'Nicht importierte Zeilen',
-};
-
-// The foundation's translation table gets this element's texts when the element loads.
-addMessages('importWizard', { en, de });
+addMessages('importWizard', en);

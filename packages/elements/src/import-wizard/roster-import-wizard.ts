@@ -54,7 +54,7 @@ import {
   withEditedRow,
   type ValueMaps,
 } from './values.js';
-// Its texts (en, de), added to the foundation's translation table.
+// Its texts, added to the foundation's translation table (German loads on first use).
 import './messages.js';
 
 /** The plan's entry for file row `row` (entries are in file order: a binary search). */

@@ -11,7 +11,7 @@ import { formControlStyles } from '../styles/form-controls.js';
 import { sectionStyles } from '../styles/section.js';
 import { statusBadgeStyles } from '../styles/status-badge.js';
 import { outboxStyles } from './roster-outbox.styles.js';
-// Its texts (en, de), added to the foundation's translation table.
+// Its texts, added to the foundation's translation table (German loads on first use).
 import './messages.js';
 
 /** Ids of invitations that repeat an earlier invitation to the same user. */

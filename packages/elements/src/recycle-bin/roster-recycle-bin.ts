@@ -11,7 +11,7 @@ import { formControlStyles } from '../styles/form-controls.js';
 import { sectionStyles } from '../styles/section.js';
 import { RosterUsersRestoreEvent } from './events.js';
 import { recycleBinStyles } from './roster-recycle-bin.styles.js';
-// Its texts (en, de), added to the foundation's translation table.
+// Its texts, added to the foundation's translation table (German loads on first use).
 import './messages.js';
 
 const DAY_MS = 24 * 3600 * 1000;

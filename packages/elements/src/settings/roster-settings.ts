@@ -23,7 +23,7 @@ import {
 } from './draft.js';
 import { settingsStyles } from './roster-settings.styles.js';
 import { RosterSettingsSaveEvent } from './events.js';
-// Its texts (en, de), added to the foundation's translation table.
+// Its texts, added to the foundation's translation table (German loads on first use).
 import './messages.js';
 
 /**

@@ -27,8 +27,8 @@ import { downloadFile } from './download.js';
 import { RosterUserDeletedEvent } from './events.js';
 import { statusBadgeStyles } from '../styles/status-badge.js';
 import { userDetailsStyles } from './roster-user-details.styles.js';
-// Its texts (en, de), and the user form's that its edit view shows, added to the
-// foundation's translation table.
+// Its texts, and the user form's that its edit view shows, added to the foundation's
+// translation table (German loads on first use).
 import './messages.js';
 import '../user-form/messages.js';
 

@@ -27,7 +27,7 @@ import { findGroups, groupPicker } from './group-picker.js';
 import type { UserFormField } from './messages.js';
 import { formControlStyles } from '../styles/form-controls.js';
 import { userFormStyles } from './roster-user-form.styles.js';
-// Its texts (en, de), added to the foundation's translation table.
+// Its texts, added to the foundation's translation table (German loads on first use).
 import './messages.js';
 
 /** What the form is opened on. */

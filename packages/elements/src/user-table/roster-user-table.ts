@@ -41,7 +41,7 @@ import { userTableStyles } from './roster-user-table.styles.js';
 import { ScrollMap } from './scroll-map.js';
 import { Selection } from './selection.js';
 import { UserRows } from './user-rows.js';
-// Its texts (en, de), added to the foundation's translation table.
+// Its texts, added to the foundation's translation table (German loads on first use).
 import './messages.js';
 
 /** Height of every row and of the header row, in px (rows are windowed by it). */

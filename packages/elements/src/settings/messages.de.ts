@@ -1,0 +1,67 @@
+import type { SettingsMessages } from './messages.js';
+
+/** The German texts of `<roster-settings>`, loaded on first use (see `messagesReady`). */
+export const de: SettingsMessages = {
+  settings: 'Einstellungen',
+  loadingSettings: 'Einstellungen werden geladen…',
+  passwordPolicy: 'Passwortrichtlinie',
+  minLength: 'Mindestlänge',
+  requireLowercase: 'Kleinbuchstabe erforderlich',
+  requireUppercase: 'Großbuchstabe erforderlich',
+  requireDigit: 'Ziffer erforderlich',
+  requireSymbol: 'Sonderzeichen erforderlich',
+  forbidPersonalInfo: 'Name oder E-Mail-Adresse des Benutzers ablehnen',
+  samplePassword: 'Passwort ausprobieren',
+  samplePasswordHint: 'Wird beim Tippen gegen die Richtlinie geprüft; nichts wird gespeichert.',
+  sampleOwner: 'Für den Benutzer (Name oder E-Mail)',
+  sampleOwnerHint: 'Optional: prüft die Regel „Name oder E-Mail“.',
+  sampleMeets: 'Dieses Passwort erfüllt die Richtlinie.',
+  sampleEmpty: 'Geben Sie ein Passwort ein, um es zu prüfen.',
+  sampleUnmet: (count) => `${count} ${count === 1 ? 'Regel ist' : 'Regeln sind'} nicht erfüllt:`,
+  rule: {
+    minLength: (policy) => `Mindestens ${policy.minLength} Zeichen verwenden.`,
+    lowercase: () => 'Einen Kleinbuchstaben hinzufügen.',
+    uppercase: () => 'Einen Großbuchstaben hinzufügen.',
+    digit: () => 'Eine Ziffer hinzufügen.',
+    symbol: () => 'Ein Sonderzeichen hinzufügen (weder Buchstabe noch Ziffer).',
+    personalInfo: () => 'Nicht den Namen oder die E-Mail-Adresse des Benutzers verwenden.',
+  },
+  limits: 'Grenzen',
+  maxDevicesPerUser: 'Geräte pro Benutzer',
+  maxDevicesHint: 'Eine Anmeldung auf einem weiteren Gerät meldet das am längsten unbenutzte ab.',
+  invitationExpiryDays: 'Einladungen verfallen nach (Tagen)',
+  invitationExpiryHint: 'Verfallene Einladungen können erneut gesendet werden.',
+  retentionDays: 'Gelöschte Benutzer aufbewahren (Tage)',
+  retentionHint:
+    'Bis dahin lassen sich gelöschte Benutzer wiederherstellen; danach werden sie endgültig entfernt.',
+  roles: 'Rollen',
+  roleId: 'ID',
+  roleName: 'Name',
+  roleOwner: 'Inhaber',
+  ownerRole: 'Inhaberrolle',
+  defaultRole: 'Standard',
+  isDefault: (name) => `${name} ist die Standardrolle für neue Benutzer`,
+  removeRole: (name) => `Die Rolle ${name} entfernen`,
+  roleHeld: (name, count) =>
+    `${name} haben ${count.toLocaleString('de')} Benutzer: geben Sie ihnen zuerst eine andere Rolle.`,
+  roleIsDefault: (name) => `${name} ist die Standardrolle: wählen Sie zuerst eine andere.`,
+  lastRole: 'Das Konto braucht mindestens eine Rolle.',
+  newRole: 'Neue Rolle',
+  newRoleIdHint: 'Optional: wird aus dem Namen gebildet, wenn leer.',
+  addRole: 'Rolle hinzufügen',
+  roleIdTaken: 'Eine Rolle mit dieser ID gibt es schon.',
+  required: 'Pflichtfeld.',
+  numberRange: (min, max) => `Eine ganze Zahl von ${min} bis ${max} eingeben.`,
+  fixErrors: (count) =>
+    `${count} ${count === 1 ? 'Feld braucht' : 'Felder brauchen'} Ihre Aufmerksamkeit.`,
+  saved: 'Einstellungen gespeichert.',
+  unsaved: 'Sie haben ungespeicherte Änderungen.',
+  discard: 'Änderungen verwerfen',
+  stale:
+    'Jemand anderes hat die Einstellungen inzwischen geändert. Laden Sie neu, um dessen Fassung zu sehen (Ihre ungespeicherten Änderungen werden verworfen).',
+  reload: 'Neu laden',
+  actions: 'Aktionen',
+  remove: 'Entfernen',
+};
+
+// The foundation's translation table gets this element's texts when the element loads.
