@@ -225,8 +225,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
     const { email, externalId, phone } = c.existing;
     const found: Found = { match: null, issues };
     if (values.email !== null) lookUp(found, email.get(normalizeEmail(values.email)), 'email');
-    if (values.externalId !== null)
-      lookUp(found, externalId.get(values.externalId.toLowerCase()), 'external ID');
+    if (values.externalId !== null) lookUp(found, externalId.get(values.externalId), 'external ID');
     if (values.phone !== null) lookUp(found, phone.get(values.phone), 'phone');
     match = found.match;
     issues = found.issues;
@@ -454,7 +453,9 @@ async function lookupExisting(
     for (const user of users) {
       if (user.email !== null) found.email.set(normalizeEmail(user.email), user);
       if (user.phone !== null) found.phone.set(user.phone, user);
-      if (user.externalId !== null) found.externalId.set(user.externalId.toLowerCase(), user);
+      // Exact, as backends look external IDs up: a row's match depends on its own keys
+      // only, never on which other rows happened to bring the user in.
+      if (user.externalId !== null) found.externalId.set(user.externalId, user);
     }
   };
   // One call per chunk for every kind of key; a local backend answers within microtasks,
