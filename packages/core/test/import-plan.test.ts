@@ -48,6 +48,19 @@ describe('import plan: existing users', () => {
     expect(other.entries[0]!.issues[0]!.message).to.match(/ann@example\.com/);
   });
 
+  it('matches external IDs exactly, as the directory stores them, whatever other rows say', async () => {
+    await roster.users.create({ name: 'Cy Ou', email: 'cy@example.com', externalId: 'E-3' });
+    const alone = await planText('Name,Employee ID\nCy,e-3', { existing: 'update' });
+    // Another row bringing Cy in by email does not make `e-3` match `E-3`.
+    const withCy = await planText('Name,Email,Employee ID\nCy,,e-3\nCy Ou,cy@example.com,', {
+      existing: 'update',
+    });
+    expect(alone.entries[0]!.userId).to.equal(null);
+    expect(withCy.entries[0]).to.deep.equal(alone.entries[0]);
+    const exact = await planText('Name,Employee ID\nCy,E-3', { existing: 'update' });
+    expect(exact.entries[0]).to.include({ action: 'update' });
+  });
+
   it('committing the same file twice creates nothing new', async () => {
     const text = 'Name,Email,Groups\nBo Ng,bo@example.com,Ops\nCy Ou,cy@example.com,Ops';
     const first = await roster.import.commit(await planText(text));

@@ -13,6 +13,7 @@ import { createRoster, type Roster } from '@roster/core';
 import {
   localImportEngine,
   readTable,
+  type ImportEngine,
   suggestMapping,
   withCell,
   type Table,
@@ -202,6 +203,34 @@ describe('import worker', () => {
       .catch((e: unknown) => e);
     expect((error as { code?: string }).code).to.equal('rule');
     expect((error as Error).message).to.match(/more than 1 rows/);
+  });
+
+  it('stops the worker when the plan is cancelled: no more chunks are sent', async () => {
+    const watched = watchedEngine();
+    const controller = new AbortController();
+    try {
+      const table = await roster.import.readTable(generateCsv(20_000), { engine: watched.engine });
+      const { mapping } = await roster.import.suggestMapping(table);
+      // Cancelled as the first validated chunk reaches the plan.
+      const cancelling: ImportEngine = {
+        ...watched.engine,
+        async *validateChunks(...args) {
+          for await (const rows of watched.engine.validateChunks(...args)) {
+            controller.abort();
+            yield rows;
+          }
+        },
+      };
+      const error = await roster.import
+        .plan(table, mapping, { engine: cancelling, signal: controller.signal })
+        .catch((e: unknown) => e);
+      expect((error as { code?: string }).code).to.equal('aborted');
+    } finally {
+      watched.engine.terminate();
+    }
+    // 40 chunks in all; the worker had at most a window of them.
+    expect(watched.chunks().length).to.be.below(40);
+    expect(watched.ops.at(-1)).to.equal('validateEnd');
   });
 
   it('keeps painting while it plans 100k rows in the worker: the page works in slices', async () => {

@@ -1,10 +1,9 @@
-import { rosterErrorFromJSON, UnavailableError } from '../errors/index.js';
+import { AbortedError, rosterErrorFromJSON, UnavailableError } from '../errors/index.js';
 import { rememberEngine, type ImportEngine } from '../import/engine.js';
 import type { ColumnMapping } from '../import/suggest-mapping.js';
 import type { ReadTableOptions, Table, TableSource } from '../import/types.js';
 import type { ValidateOptions } from '../import/validate.js';
 import type { ValidatedRow } from '../import/values.js';
-import { createSlicer } from '../import/yield.js';
 import {
   CHUNK_ROWS,
   fromTuple,
@@ -24,6 +23,8 @@ export interface ImportWorkerOptions {
 
 /** An {@link ImportEngine} running in a module worker; `terminate()` stops the worker. */
 export interface ImportWorkerClient extends ImportEngine {
+  /** Validated chunks as the worker answers them: see {@link ImportEngine.validateChunks}. */
+  validateChunks: NonNullable<ImportEngine['validateChunks']>;
   /**
    * Lets the worker drop its copy of `table` (a table this client read). The worker keeps
    * the latest table it read, so validating it (or a copy sharing its rows) sends no rows,
@@ -45,8 +46,8 @@ interface Call {
  * Tables it reads remember the worker, so `roster.import.plan(table, …)` validates there
  * too. The worker keeps the latest table it read, so validating that table sends only row
  * ranges, and a corrected copy only its changed chunks; rows the worker does not hold
- * (part of a table, one built on the page) are sent, the page yielding every few
- * milliseconds while it copies them. Tables it reads are frozen, rows included: the
+ * (part of a table, one built on the page) are sent, a chunk at a time as the worker
+ * answers. `validateChunks` hands each validated chunk over as it arrives. Tables it reads are frozen, rows included: the
  * page's rows stay the worker's copy.
  *
  * @example
@@ -108,6 +109,103 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
     });
   }
 
+  /**
+   * One validation conversation: the validated chunks in file order, as the worker
+   * answers. At most {@link CHUNKS_AHEAD} chunks are with the worker at a time (the next
+   * is sent as each answer arrives), so stopping (the loop left, `signal` aborted, an
+   * error) leaves the worker only those to finish.
+   */
+  async function* validateInWorker(
+    table: Table,
+    mapping: ColumnMapping,
+    validateOptions: ValidateOptions,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<ValidatedRow[], void, undefined> {
+    throwIfAborted(signal);
+    const id = nextId++;
+    const answered: ValidatedRow[][] = [];
+    let failure: Error | null = null;
+    let finished = false;
+    let wake: (() => void) | null = null;
+    const notify = (): void => {
+      const resume = wake;
+      wake = null;
+      resume?.();
+    };
+    let next = 0; // the first row not sent yet
+    let ahead = 0; // chunks sent and not answered
+    let ended = false; // `validateEnd` sent
+    // A chunk whose rows are the kept table's (the same frozen arrays at the same places:
+    // that table itself, or a copy with some rows replaced) names them; any other chunk
+    // carries its rows (copying one into a message takes the page about a millisecond).
+    const sendAhead = (): void => {
+      for (; ahead < CHUNKS_AHEAD && next < table.rows.length; ahead++) {
+        const start = next;
+        const end = Math.min(start + CHUNK_ROWS, table.rows.length);
+        const kept = held?.table.deref();
+        send(
+          held && kept && sameRows(table, kept, start, end)
+            ? { id, op: 'validateChunk', table: held.read, start, end }
+            : {
+                id,
+                op: 'validateChunk',
+                rows: table.rows.slice(start, end),
+                rowNumbers: table.rowNumbers.slice(start, end),
+              },
+        );
+        next = end;
+      }
+      if (next >= table.rows.length && !ended) {
+        send({ id, op: 'validateEnd' });
+        ended = true;
+      }
+    };
+    calls.set(id, {
+      reject(error) {
+        failure = error;
+        notify();
+      },
+      onMessage(message) {
+        if (message.type === 'error') {
+          calls.delete(id);
+          failure = rosterErrorFromJSON(message.error as Parameters<typeof rosterErrorFromJSON>[0]);
+        } else if (message.type === 'validated') {
+          answered.push(message.rows.map(fromTuple));
+          ahead--;
+          sendAhead();
+        } else if (message.type === 'done') {
+          calls.delete(id);
+          finished = true;
+        }
+        notify();
+      },
+    });
+    signal?.addEventListener('abort', notify);
+    try {
+      send({
+        id,
+        op: 'validateBegin',
+        subject: { format: table.detected.format, warnings: table.warnings },
+        mapping,
+        options: validateOptions,
+      });
+      sendAhead();
+      for (;;) {
+        throwIfAborted(signal);
+        const rows = answered.shift();
+        if (rows) yield rows;
+        else if (failure) throw failure;
+        else if (finished) return;
+        else await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      signal?.removeEventListener('abort', notify);
+      // Stopped early: no more chunks; the worker drops the conversation at `validateEnd`
+      // and its last answers find no call.
+      if (calls.delete(id) && !ended) send({ id, op: 'validateEnd' });
+    }
+  }
+
   const client: ImportWorkerClient = {
     readTable(source: TableSource, readOptions: ReadTableOptions = {}): Promise<Table> {
       const id = nextId++;
@@ -138,48 +236,24 @@ export function createImportWorkerClient(options: ImportWorkerOptions = {}): Imp
       return promise;
     },
 
+    validateChunks(
+      table: Table,
+      mapping: ColumnMapping,
+      validateOptions: ValidateOptions = {},
+      { signal }: { signal?: AbortSignal | undefined } = {},
+    ): AsyncIterable<readonly ValidatedRow[]> {
+      return validateInWorker(table, mapping, validateOptions, signal);
+    },
+
     async validate(
       table: Table,
       mapping: ColumnMapping,
       validateOptions: ValidateOptions = {},
     ): Promise<ValidatedRow[]> {
-      const id = nextId++;
       const out: ValidatedRow[] = [];
-      const promise = start<ValidatedRow[]>(id, (message) => {
-        if (message.type === 'validated') for (const row of message.rows) out.push(fromTuple(row));
-        else if (message.type === 'done') return out;
-        return undefined;
-      });
-      send({
-        id,
-        op: 'validateBegin',
-        subject: { format: table.detected.format, warnings: table.warnings },
-        mapping,
-        options: validateOptions,
-      });
-      // A chunk whose rows are the kept table's (the same frozen arrays at the same places:
-      // that table itself, or a copy with some rows replaced) names them; any other chunk
-      // carries its rows. Copying a chunk into a message takes the page about a
-      // millisecond: a turn for the page (and the worker's answers) every few chunks.
-      const slicer = createSlicer();
-      for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
-        await slicer.pause();
-        if (!calls.has(id)) break; // the worker answered with an error
-        const end = Math.min(i + CHUNK_ROWS, table.rows.length);
-        const kept = held?.table.deref();
-        send(
-          held && kept && sameRows(table, kept, i, end)
-            ? { id, op: 'validateChunk', table: held.read, start: i, end }
-            : {
-                id,
-                op: 'validateChunk',
-                rows: table.rows.slice(i, end),
-                rowNumbers: table.rowNumbers.slice(i, end),
-              },
-        );
-      }
-      send({ id, op: 'validateEnd' });
-      return promise;
+      for await (const rows of validateInWorker(table, mapping, validateOptions, undefined))
+        for (const row of rows) out.push(row);
+      return out;
     },
 
     release(table: Table) {
@@ -204,4 +278,15 @@ function sameRows(table: Table, kept: Table, start: number, end: number): boolea
   for (let i = start; i < end; i++)
     if (table.rows[i] !== kept.rows[i] || table.rowNumbers[i] !== kept.rowNumbers[i]) return false;
   return true;
+}
+
+/**
+ * Chunks the worker may hold at a time: enough that it never waits for the page (the
+ * page answers between its own slices of work), few enough that a stopped validation
+ * ends within tens of milliseconds of worker time.
+ */
+const CHUNKS_AHEAD = 16;
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortedError('The validation was cancelled.');
 }

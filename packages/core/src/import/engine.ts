@@ -16,6 +16,18 @@ export interface ImportEngine {
     mapping: ColumnMapping,
     options?: ValidateOptions,
   ): Promise<ValidatedRow[]>;
+  /**
+   * The rows `validate` gives, in file order, chunk by chunk as they are validated, so a
+   * caller can work on the first rows while later ones are still being validated.
+   * Breaking out of the loop, or `signal` aborting, stops the validation. Optional: an
+   * engine without it is asked for `validate`'s whole array (see {@link validatedChunks}).
+   */
+  validateChunks?(
+    table: Table,
+    mapping: ColumnMapping,
+    options?: ValidateOptions,
+    call?: { signal?: AbortSignal | undefined },
+  ): AsyncIterable<readonly ValidatedRow[]>;
 }
 
 /** Runs the import engine in the calling thread. */
@@ -23,6 +35,27 @@ export const localImportEngine: ImportEngine = {
   readTable: (source, options) => readTable(source, options),
   validate: (table, mapping, options) => Promise.resolve(validateRows(table, mapping, options)),
 };
+
+/**
+ * `engine`'s validated rows of `table` in file order, in chunks: its `validateChunks`, or
+ * its `validate` as one chunk. The local engine validates within the caller's task, so
+ * it gives one chunk: there is nothing to overlap with.
+ *
+ * @example
+ * ```ts
+ * for await (const rows of validatedChunks(engine, table, mapping)) console.log(rows.length);
+ * ```
+ */
+export async function* validatedChunks(
+  engine: ImportEngine,
+  table: Table,
+  mapping: ColumnMapping,
+  options: ValidateOptions = {},
+  call: { signal?: AbortSignal | undefined } = {},
+): AsyncGenerator<readonly ValidatedRow[], void, undefined> {
+  if (engine.validateChunks) yield* engine.validateChunks(table, mapping, options, call);
+  else yield await engine.validate(table, mapping, options);
+}
 
 const readers = new WeakMap<Table, ImportEngine>();
 

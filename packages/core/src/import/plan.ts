@@ -11,7 +11,7 @@ import {
   type UserLookup,
 } from '../model/index.js';
 import type { CountryCode } from '../rules/phone.js';
-import { engineOf, type ImportEngine } from './engine.js';
+import { engineOf, validatedChunks, type ImportEngine } from './engine.js';
 import type { ImportField } from './fields.js';
 import type { ColumnMapping } from './suggest-mapping.js';
 import type { Table } from './types.js';
@@ -105,8 +105,10 @@ const LOOKUP_CHUNK = 500;
 
 /**
  * Builds the import plan: validates every row (in the table's engine, a worker in
- * browsers), then matches rows to existing users (by email, external ID, phone) and
- * groups, and decides each row's action.
+ * browsers), matches rows to existing users (by email, external ID, phone) and groups,
+ * and decides each row's action. Each chunk of validated rows is matched and decided as
+ * the engine delivers it, while the engine validates the next (and the directory's
+ * settings and groups load meanwhile); the plan is the one the whole array would give.
  */
 export async function planImport(
   context: ImportContext,
@@ -119,64 +121,103 @@ export async function planImport(
   if (options.signal) call.signal = options.signal;
   const defaultCountry = options.defaultCountry ?? context.defaultCountry;
   const engine = options.engine ?? engineOf(table);
-  const validated = await engine.validate(table, mapping, defaultCountry ? { defaultCountry } : {});
-  throwIfAborted(options.signal);
-  await yieldToHost();
-
-  const settings = await backend.getSettings(call);
-  const defaultRole = resolveRole(settings, options.defaultRole ?? settings.defaultRole);
-  if (defaultRole === null)
-    throw new ValidationError(
-      `Invalid import options: role “${options.defaultRole}” does not exist`,
-      [
-        {
-          path: ['defaultRole'],
-          message: `role “${options.defaultRole}” does not exist`,
-          code: 'unknown_role',
-        },
-      ],
-    );
-  const groups = await loadGroups(backend, call);
-  const existing = await lookupExisting(backend, validated, call);
-  throwIfAborted(options.signal);
+  // The directory loads while the engine validates (in a worker, in browsers). Awaited at
+  // the first chunk or after the last; until then a failure waits there, not unhandled.
+  const loading = loadDirectory(backend, call, options.defaultRole, table.rows.length > 0);
+  loading.catch(() => {});
 
   const columns = columnsOf(mapping);
   const mappedFields = (Object.keys(columns) as ImportField[]).sort();
-  const resolved = {
+  const newGroups = new Map<string, string>();
+  const counts: Record<PlanAction, number> = { create: 0, update: 0, skip: 0, error: 0 };
+  const contactRule = columns.phone === undefined ? 'email' : 'email_or_phone';
+  let classifying: ClassifyContext | null = null;
+  const slicer = createSlicer();
+  const entries: PlanEntry[] = [];
+  // Each chunk is classified as the engine delivers it, in file order (so `newGroups`
+  // keeps first-seen order); its rows' keys are looked up with it.
+  const chunks = validatedChunks(engine, table, mapping, defaultCountry ? { defaultCountry } : {}, {
+    signal: options.signal,
+  });
+  for await (const validated of chunks) {
+    throwIfAborted(options.signal);
+    if (classifying === null) {
+      await yieldToHost();
+      const directory = await loading;
+      classifying = {
+        ...directory,
+        existing: null,
+        newGroups,
+        options: resolvedOptions(directory, defaultCountry, options),
+        contactRule,
+      };
+    }
+    if (!classifying.empty) classifying.existing = await lookupExisting(backend, validated, call);
+    throwIfAborted(options.signal);
+    for (let i = 0; i < validated.length; i++) {
+      // A row takes about a microsecond: reading the clock every 256 rows is often enough.
+      const pause = (i & 255) === 0 ? slicer.pause() : undefined;
+      if (pause) {
+        await pause;
+        throwIfAborted(options.signal);
+      }
+      const entry = classify(validated[i]!, classifying);
+      counts[entry.action]++;
+      entries.push(entry);
+    }
+  }
+  const resolved = classifying?.options ?? resolvedOptions(await loading, defaultCountry, options);
+  return { entries, counts, newGroups: [...newGroups.values()], mappedFields, options: resolved };
+}
+
+/** What the plan needs from the directory besides the rows' users. */
+interface Directory {
+  settings: AccountSettings;
+  groups: Map<string, Group>;
+  /** The role new users without one get (the option, or the account's default). */
+  defaultRole: string;
+  /** The directory has no live user, so no row can match one. */
+  empty: boolean;
+}
+
+/** Settings, the default role (checked), groups and whether any user exists (if `rows`). */
+async function loadDirectory(
+  backend: Backend,
+  call: CallOptions,
+  role: string | undefined,
+  rows: boolean,
+): Promise<Directory> {
+  const settings = await backend.getSettings(call);
+  const defaultRole = resolveRole(settings, role ?? settings.defaultRole);
+  if (defaultRole === null)
+    throw new ValidationError(`Invalid import options: role “${role}” does not exist`, [
+      { path: ['defaultRole'], message: `role “${role}” does not exist`, code: 'unknown_role' },
+    ]);
+  const groups = await loadGroups(backend, call);
+  // A first import goes into an empty directory: one count instead of a lookup per key
+  // (local backends answer each key on its own, 100k keys cost more than validating them).
+  const empty = rows && (await isDirectoryEmpty(backend, call));
+  return { settings, groups, defaultRole, empty };
+}
+
+function resolvedOptions(
+  { defaultRole }: Directory,
+  defaultCountry: CountryCode | undefined,
+  options: ImportPlanOptions,
+): ImportPlan['options'] {
+  return {
     existing: options.existing ?? 'skip',
     unknownGroups: options.unknownGroups ?? 'create',
     defaultCountry: defaultCountry ?? null,
     defaultRole,
-  } as const;
-  const contactRule = columns.phone === undefined ? 'email' : 'email_or_phone';
-  const newGroups = new Map<string, string>();
-  const counts: Record<PlanAction, number> = { create: 0, update: 0, skip: 0, error: 0 };
-  const classifying: ClassifyContext = {
-    settings,
-    groups,
-    existing,
-    newGroups,
-    options: resolved,
-    contactRule,
   };
-  const slicer = createSlicer();
-  const entries: PlanEntry[] = [];
-  for (let i = 0; i < validated.length; i++) {
-    // A row takes about a microsecond: reading the clock every 256 rows is often enough.
-    const pause = (i & 255) === 0 ? slicer.pause() : undefined;
-    if (pause) {
-      await pause;
-      throwIfAborted(options.signal);
-    }
-    const entry = classify(validated[i]!, classifying);
-    counts[entry.action]++;
-    entries.push(entry);
-  }
-  return { entries, counts, newGroups: [...newGroups.values()], mappedFields, options: resolved };
 }
 
 interface ClassifyContext {
   settings: AccountSettings;
+  /** The directory has no live user: no lookups. */
+  empty: boolean;
+  defaultRole: string;
   groups: Map<string, Group>;
   /** `null`: the directory has no user, so no row can match one. */
   existing: ExistingUsers | null;
@@ -225,8 +266,7 @@ function classify(validated: ValidatedRow, c: ClassifyContext): PlanEntry {
     const { email, externalId, phone } = c.existing;
     const found: Found = { match: null, issues };
     if (values.email !== null) lookUp(found, email.get(normalizeEmail(values.email)), 'email');
-    if (values.externalId !== null)
-      lookUp(found, externalId.get(values.externalId.toLowerCase()), 'external ID');
+    if (values.externalId !== null) lookUp(found, externalId.get(values.externalId), 'external ID');
     if (values.phone !== null) lookUp(found, phone.get(values.phone), 'phone');
     match = found.match;
     issues = found.issues;
@@ -429,15 +469,12 @@ interface ExistingUsers {
   externalId: Map<string, User>;
 }
 
-/** The users the rows' keys name, by key; `null` when the directory has no user at all. */
+/** The users the rows' keys name, by key. */
 async function lookupExisting(
   backend: Backend,
   rows: readonly ValidatedRow[],
   call: CallOptions,
-): Promise<ExistingUsers | null> {
-  // A first import goes into an empty directory: one count instead of a lookup per key
-  // (local backends answer each key on its own, 100k keys cost more than validating them).
-  if (rows.length > 0 && (await isDirectoryEmpty(backend, call))) return null;
+): Promise<ExistingUsers> {
   const emails: string[] = [];
   const phones: string[] = [];
   const externalIds: string[] = [];
@@ -454,7 +491,9 @@ async function lookupExisting(
     for (const user of users) {
       if (user.email !== null) found.email.set(normalizeEmail(user.email), user);
       if (user.phone !== null) found.phone.set(user.phone, user);
-      if (user.externalId !== null) found.externalId.set(user.externalId.toLowerCase(), user);
+      // Exact, as backends look external IDs up: a row's match depends on its own keys
+      // only, never on which other rows happened to bring the user in.
+      if (user.externalId !== null) found.externalId.set(user.externalId, user);
     }
   };
   // One call per chunk for every kind of key; a local backend answers within microtasks,
