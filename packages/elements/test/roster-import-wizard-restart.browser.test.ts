@@ -6,7 +6,7 @@
  * (`serverInstance`, as the REST client does): a new, non-durable instance answers from
  * the second batch on.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { createRoster, type Backend, type ServerInstance } from '@roster/core';
 import { memoryBackend } from '@roster/adapters/memory';
 import { describe, it } from '@roster/test-support/harness';
@@ -15,6 +15,10 @@ import type { RosterImportWizardElement } from '@roster/elements';
 import {
   allByRole,
   byRole,
+  importAllValid,
+  next,
+  pasteList,
+  reviewed,
   stepHeading,
   ui,
   visibleText,
@@ -49,29 +53,17 @@ async function importThroughRestart(): Promise<RosterImportWizardElement> {
   const wizard = await fixture<RosterImportWizardElement>(
     html`<roster-import-wizard .roster=${roster} locale="en"></roster-import-wizard>`,
   );
-  byRole(ui(wizard), 'tab', 'Paste').click();
-  await wizard.updateComplete;
-  const area = byRole(ui(wizard), 'textbox', /Pasted list/) as HTMLTextAreaElement;
-  area.value = [
-    'Name,Email',
-    ...Array.from({ length: ROWS }, (_, i) => `Person ${i},p${i}@example.com`),
-  ].join('\n');
-  area.dispatchEvent(new Event('input'));
-  await wizard.updateComplete;
-  byRole(ui(wizard), 'button', 'Read the list').click();
-  await waitFor(() => ui(wizard).querySelector('#detected-heading'), 'the detected settings');
-  byRole(ui(wizard), 'button', 'Next').click();
-  await stepHeading(wizard, 'Match the columns');
-  byRole(ui(wizard), 'button', 'Next').click();
-  await stepHeading(wizard, 'Review the rows');
-  await waitFor(
-    () => (ui(wizard).querySelector('.summary')?.textContent ?? '').includes('to create'),
-    'the review summary',
+  await pasteList(
+    wizard,
+    ['Name,Email', ...Array.from({ length: ROWS }, (_, i) => `Person ${i},p${i}@example.com`)].join(
+      '\n',
+    ),
   );
-  const complete = oneEvent(wizard, 'roster-import-complete');
-  byRole(ui(wizard), 'button', /^Import all valid/).click();
-  await complete;
-  await stepHeading(wizard, 'Import finished');
+  await next(wizard);
+  await stepHeading(wizard, 'Match the columns');
+  await next(wizard);
+  await reviewed(wizard);
+  await importAllValid(wizard);
   return wizard;
 }
 

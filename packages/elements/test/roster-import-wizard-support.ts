@@ -3,7 +3,7 @@
  * (the shared `support/by-role.ts`), waits for what a person waits for, and files handed
  * over the way a browser does (a drop or a file input change).
  */
-import { fixture, html } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
 import type { Backend, ImportEngine, Roster } from '@roster/core';
 import type { RosterImportWizardElement } from '@roster/elements';
 import { sendKeys } from '@web/test-runner-commands';
@@ -130,6 +130,18 @@ export function withBackend(real: Backend, override: Partial<Backend>): Backend 
   });
 }
 
+/** Pastes `text` into the source step's Paste tab and reads it, as an admin would. */
+export async function pasteList(wizard: RosterImportWizardElement, text: string): Promise<void> {
+  byRole(ui(wizard), 'tab', 'Paste').click();
+  await wizard.updateComplete;
+  const area = byRole(ui(wizard), 'textbox', /Pasted list/) as HTMLTextAreaElement;
+  area.value = text;
+  area.dispatchEvent(new Event('input'));
+  await wizard.updateComplete;
+  byRole(ui(wizard), 'button', 'Read the list').click();
+  await detected(wizard);
+}
+
 /** Waits until the source step shows what it detected in the file. */
 export async function detected(wizard: RosterImportWizardElement): Promise<void> {
   await waitFor(() => ui(wizard).querySelector('#detected-heading'), 'the detected settings');
@@ -148,6 +160,14 @@ export async function reviewed(wizard: RosterImportWizardElement): Promise<strin
     const summary = ui(wizard).querySelector('.summary')?.textContent ?? '';
     return summary.includes('to create') ? summary.replace(/\s+/g, ' ').trim() : null;
   }, 'the review summary');
+}
+
+/** Presses "Import all valid" and waits for the result step. */
+export async function importAllValid(wizard: RosterImportWizardElement): Promise<void> {
+  const complete = oneEvent(wizard, 'roster-import-complete');
+  byRole(ui(wizard), 'button', /^Import all valid/).click();
+  await complete;
+  await stepHeading(wizard, 'Import finished');
 }
 
 /** The rendered review row of file row `n`. */

@@ -24,6 +24,7 @@ import {
   detected,
   dropFile,
   mountWizard,
+  pasteList,
   next,
   reviewed,
   reviewRow,
@@ -156,14 +157,7 @@ describe('<roster-import-wizard> with the import corpus', () => {
   it('paste-name-mobile-notes.txt: pasted without header → name, phone (E.164 with country ZA chosen), notes', async () => {
     const wizard = await mount();
     const text = await (await corpusFile('paste-name-mobile-notes.txt')).text();
-    byRole(ui(wizard), 'tab', 'Paste').click();
-    await wizard.updateComplete;
-    const area = byRole(ui(wizard), 'textbox', /Pasted list/) as HTMLTextAreaElement;
-    area.value = text;
-    area.dispatchEvent(new Event('input'));
-    await wizard.updateComplete;
-    byRole(ui(wizard), 'button', 'Read the list').click();
-    await detected(wizard);
+    await pasteList(wizard, text);
     expect((byRole(ui(wizard), 'checkbox', 'First row is a header') as HTMLInputElement).checked).to
       .be.false;
     await next(wizard);
