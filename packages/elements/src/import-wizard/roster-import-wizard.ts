@@ -596,7 +596,17 @@ export class RosterImportWizardElement extends RosterElement {
       this.reinvited = await this.reinvite(report);
     this.report = report;
     this.goTo('result');
+    this.releaseTable();
     this.dispatchEvent(new RosterImportCompleteEvent(report, this.reinvited));
+  }
+
+  /**
+   * Lets the wizard's own worker drop its copy of the table (about 40 MB at 100k rows):
+   * from the result on, nothing validates it again. Only a performance matter: a table the
+   * worker no longer holds is sent whole if it ever is validated.
+   */
+  private releaseTable(): void {
+    if (this.table) this.ownWorker?.release(this.table);
   }
 
   /** Sends the invitation again to skipped existing users who never signed in. */
@@ -685,6 +695,7 @@ export class RosterImportWizardElement extends RosterElement {
 
   /** Starts over with an empty source step (the options chosen stay). */
   restart(): void {
+    this.releaseTable();
     this.generation++;
     this.source = null;
     this.table = null;
