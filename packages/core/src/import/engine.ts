@@ -43,7 +43,8 @@ export const localImportEngine: ImportEngine = {
  *
  * @example
  * ```ts
- * for await (const rows of validatedChunks(engine, table, mapping)) console.log(rows.length);
+ * let checked = 0;
+ * for await (const rows of validatedChunks(engine, table, mapping)) checked += rows.length;
  * ```
  */
 export async function* validatedChunks(
