@@ -123,16 +123,6 @@ export const importWizardStyles = css`
     align-items: center;
     margin-block: calc(var(--_space) * 0.5);
   }
-  select,
-  textarea,
-  input[type='text'] {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.5) var(--_space);
-  }
   input[type='checkbox'],
   input[type='radio'] {
     accent-color: var(--_accent);

@@ -43,6 +43,7 @@ import {
   type ReviewStepProps,
 } from './review-step.js';
 import { describeIssues, type EditingRow } from './review-table.js';
+import { formControlStyles } from '../styles/form-controls.js';
 import { importWizardStyles } from './roster-import-wizard.styles.js';
 import { renderSourceStep } from './source-step.js';
 import {
@@ -142,7 +143,7 @@ interface Directory {
  * ```
  */
 export class RosterImportWizardElement extends RosterElement {
-  static override styles = [...RosterElement.styles, importWizardStyles];
+  static override styles = [...RosterElement.styles, formControlStyles, importWizardStyles];
 
   /**
    * Where reading and validating run. Default: a module worker the wizard starts on

@@ -2,11 +2,12 @@ import { css } from 'lit';
 
 /**
  * How text fields, selects and text areas look in every element that has a form (the
- * admin sections, the user form): one border, radius and padding, the danger border while
+ * admin sections, the user form, the import wizard): one border, radius and padding, the danger border while
  * `aria-invalid` stands, and the field's error text (`.field-error`) in the danger colour.
+ * Checkboxes and radio buttons keep the browser's look (tinted by each element).
  */
 export const formControlStyles = css`
-  input:not([type='checkbox']),
+  input:not([type='checkbox'], [type='radio']),
   select,
   textarea {
     font: inherit;
