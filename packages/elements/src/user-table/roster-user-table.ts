@@ -273,14 +273,16 @@ export class RosterUserTableElement extends RosterElement {
 
   /**
    * Lazy boundary: the phone formatter and libphonenumber-js's metadata (~29 kB min+gzip)
-   * load with the first render that shows the phone column, not with the page. Until
-   * they arrive phones show as stored (E.164, `+27824551234`); then the rows render again,
-   * formatted (`+27 82 455 1234`).
+   * load with the first render that shows a phone (the phone column visible and a row in
+   * view with a phone), not with the page: an empty directory, or one without phones,
+   * never downloads them. Until they arrive phones show as stored (E.164,
+   * `+27824551234`); then the rows render again, formatted (`+27 82 455 1234`). Once
+   * loaded the formatter stays (a run that returns `initialState` keeps the last value).
    */
   private readonly phoneFormat = new Task(this, {
-    args: () => [this.visibleColumns().some((column) => column.id === 'phone')] as const,
-    task: async ([shown]) =>
-      shown ? (await import('./format-phone.js')).formatPhone : initialState,
+    args: () => [this.showsPhones()] as const,
+    task: async ([shows]) =>
+      shows ? (await import('./format-phone.js')).formatPhone : initialState,
   });
 
   constructor() {
@@ -427,6 +429,13 @@ export class RosterUserTableElement extends RosterElement {
       Math.floor(first / LOAD_BLOCK) * LOAD_BLOCK,
       (Math.floor(last / LOAD_BLOCK) + 1) * LOAD_BLOCK - 1,
     ];
+  }
+
+  /** Whether the phone column is visible and a loaded row in view has a phone. */
+  private showsPhones(): boolean {
+    if (!this.visibleColumns().some((column) => column.id === 'phone')) return false;
+    const [first, last] = this.range();
+    return this.rows.loaded(first, last).some((user) => user.phone !== null);
   }
 
   private visibleDeviceIds(): string {

@@ -1,0 +1,50 @@
+/**
+ * The table's phone formatter (and libphonenumber-js's metadata, ~29 kB) downloads with
+ * the first phone it shows, not with the table: a directory without phones never pays for it.
+ */
+import { fixture, html, expect } from '@open-wc/testing';
+import { createRoster } from '@roster/core';
+import { memoryBackend } from '@roster/adapters/memory';
+import { describe, it } from '@roster/test-support/harness';
+import type { RosterUserTableElement } from '@roster/elements/user-table';
+import '@roster/elements/user-table';
+import { allByRole } from './support/by-role.js';
+import { until } from './support/until.js';
+
+// An observer, not `performance.getEntriesByType`: the page's resource timing buffer
+// (250 entries) is full of the test runner's modules long before the test runs.
+const downloads: PerformanceResourceTiming[] = [];
+new PerformanceObserver((list) => {
+  downloads.push(...(list.getEntries() as PerformanceResourceTiming[]));
+}).observe({ type: 'resource' });
+
+/** When the page started downloading the table's phone formatter, if it has. */
+function formatterRequestedAt(): number | undefined {
+  return downloads.find((entry) => /\/format-phone\.[jt]s/.test(entry.name))?.startTime;
+}
+
+describe('the user table downloads its phone formatter with the first phone it shows', () => {
+  it('not for users without phones; then, once a user with a phone is in view, formatted', async () => {
+    const roster = createRoster({ backend: memoryBackend(), defaultCountry: 'ZA' });
+    await roster.users.create({ name: 'Ann Lee', email: 'ann@example.com' });
+    await roster.users.create({ name: 'Bo Chen', email: 'bo@example.com' });
+    const table = await fixture<RosterUserTableElement>(
+      html`<roster-user-table .roster=${roster}></roster-user-table>`,
+    );
+    const root = table.shadowRoot!;
+    await until(() => allByRole(root, 'rowheader').length === 2, 'two rows');
+    expect(allByRole(root, 'columnheader').map((header) => header.textContent)).to.satisfy(
+      (headers: (string | null)[]) => headers.some((text) => text?.includes('Phone')),
+      'the phone column is shown',
+    );
+
+    const phoneAdded = performance.now();
+    await roster.users.create({ name: 'Cy Dube', email: 'cy@example.com', phone: '082 455 1234' });
+    await until(() => root.textContent!.includes('+27 82 455 1234'), 'the phone formatted');
+    const requested = formatterRequestedAt();
+    expect(requested, 'the formatter was downloaded').to.be.a('number');
+    expect(requested!, 'downloaded only after a phone came into view').to.be.greaterThan(
+      phoneAdded,
+    );
+  });
+});
