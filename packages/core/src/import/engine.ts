@@ -20,7 +20,7 @@ export interface ImportEngine {
    * The rows `validate` gives, in file order, chunk by chunk as they are validated, so a
    * caller can work on the first rows while later ones are still being validated.
    * Breaking out of the loop, or `signal` aborting, stops the validation. Optional: an
-   * engine without it is asked for `validate`'s whole array (see {@link validatedChunks}).
+   * engine without it is asked for `validate`'s whole array, taken as one chunk.
    */
   validateChunks?(
     table: Table,

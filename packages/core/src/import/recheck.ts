@@ -13,7 +13,7 @@ import type { Table } from './types.js';
 import type { ImportValues } from './values.js';
 import { createSlicer } from './yield.js';
 
-/** Options of {@link recheckRows}. */
+/** Options of {@link ImportApi.recheck}. */
 export interface RecheckRowsOptions {
   /** Engine to validate with; defaults to the one that read the table. */
   engine?: ImportEngine;

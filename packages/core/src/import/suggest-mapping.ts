@@ -23,7 +23,7 @@ export interface ColumnSuggestion {
   samples: string[];
 }
 
-/** Result of {@link suggestMapping}. */
+/** Result of {@link ImportApi.suggestMapping}. */
 export interface MappingSuggestion {
   mapping: ColumnMapping;
   columns: ColumnSuggestion[];

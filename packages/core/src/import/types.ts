@@ -7,7 +7,7 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252
 /** Column delimiters the reader detects and accepts as an override. */
 export type Delimiter = ',' | ';' | '\t' | '|';
 
-/** Options of {@link readTable}. Every detected value can be overridden. */
+/** Options of {@link ImportApi.readTable}. Every detected value can be overridden. */
 export interface ReadTableOptions {
   /**
    * Decode the whole file with this encoding instead of detecting it (BOM, UTF-8 — also when
@@ -30,7 +30,7 @@ export interface ReadTableOptions {
   maxBytes?: number;
 }
 
-/** What {@link readTable} found, shown to the admin so they can correct it. */
+/** What {@link ImportApi.readTable} found, shown to the admin so they can correct it. */
 export interface TableDetection {
   /** `text` is pasted text (a string source). */
   readonly format: 'csv' | 'xlsx' | 'text';

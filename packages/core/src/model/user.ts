@@ -3,8 +3,9 @@ import { E164, Id, Timestamp, Version } from './common.js';
 import { refuseUnsafeText } from './text.js';
 
 /**
- * Lifecycle status as a {@link Store} keeps it. `expired` and `bounced` are derived
- * views of `invited` (see {@link DisplayStatus}); records the SDK returns carry those.
+ * Lifecycle status as a {@link "@roster/core/backend-kit"!Store | store} keeps it.
+ * `expired` and `bounced` are derived views of `invited` (see {@link DisplayStatus});
+ * records the SDK returns carry those.
  */
 export const UserStatus = z.enum(['invited', 'active', 'inactive']);
 export type UserStatus = z.infer<typeof UserStatus>;
