@@ -26,13 +26,8 @@ import { tooManyRows } from './xlsx-parts.js';
 import type { SheetText } from './xlsx.js';
 
 /**
- * Reads a CSV/TSV file, an XLSX workbook or pasted text into a {@link Table} of string
- * cells, reporting what it detected (encoding, delimiter, header row, sheets) so the
- * admin can see and override it through `options`.
- *
- * Limits are checked while reading, each refused with a {@link RuleError} that names the
- * limit and the row: file size, rows (`maxRows`), 1,000 columns, 32,767 characters per
- * cell and, for workbooks, the unpacked size of each part and of all of them.
+ * The reader behind `roster.import.readTable` (documented there, on `ImportApi`), run in
+ * the calling thread or by the import worker.
  *
  * @example
  * ```ts

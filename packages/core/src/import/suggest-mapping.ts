@@ -44,10 +44,7 @@ const SAMPLE_ROWS = 200;
 const NAME_LIKE = /^[\p{L}][\p{L}\p{M}'’.-]*(?:\s+[\p{L}\p{M}'’.-]+)+$/u;
 
 /**
- * Suggests which Roster field each column holds, from header names (synonyms, then
- * fuzzy matching) and, for columns without a telling header or files without a header
- * row, from the values (a column of emails is `email`, of phone numbers is `phone`).
- * Each field is used once; the admin can override every choice.
+ * The suggestion behind `roster.import.suggestMapping` (documented there, on `ImportApi`).
  *
  * @example
  * ```ts
