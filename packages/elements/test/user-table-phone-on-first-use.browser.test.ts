@@ -47,4 +47,31 @@ describe('the user table downloads its phone formatter with the first phone it s
     expect(requested, 'the formatter was downloaded').to.be.a('number');
     expect(requested!, 'requested only after a phone came into view').to.be.greaterThan(phoneAdded);
   });
+  it('formats the phones that scrolling brings into view', async () => {
+    // 45 users: one load block, so scrolling to the end loads nothing; the first 35 by
+    // name have no phone, the last 10 have one.
+    const roster = createRoster({ backend: memoryBackend(), defaultCountry: 'ZA' });
+    for (let i = 0; i < 45; i++)
+      await roster.users.create({
+        name: `User ${String(i).padStart(2, '0')}`,
+        email: `user${i}@example.com`,
+        ...(i >= 35 ? { phone: `082 455 12${String(i).padStart(2, '0')}` } : {}),
+      });
+    const table = await fixture<RosterUserTableElement>(
+      html`<roster-user-table
+        .roster=${roster}
+        style="--roster-table-height: 300px"
+      ></roster-user-table>`,
+    );
+    const root = table.shadowRoot!;
+    await until(() => allByRole(root, 'rowheader').length > 0, 'first rows');
+    expect(root.textContent).not.to.contain('User 44');
+    const scroller = root.querySelector<HTMLElement>('[part=grid]')!;
+    scroller.scrollTop = scroller.scrollHeight;
+    await until(() => root.textContent!.includes('User 44'), 'the last row');
+    await until(
+      () => root.textContent!.includes('+27 82 455 1244'),
+      () => `the last row's phone formatted: ${root.textContent!.match(/\+27\S*/)?.[0]}`,
+    );
+  });
 });

@@ -431,18 +431,24 @@ export class RosterUserTableElement extends RosterElement {
     ];
   }
 
+  private showsColumn(id: ColumnId): boolean {
+    return this.visibleColumns().some((column) => column.id === id);
+  }
+
+  /** The loaded users of the rendered range (the rows in view and the overscan). */
+  private renderedUsers(): User[] {
+    const [first, last] = this.range();
+    return this.rows.loaded(first, last);
+  }
+
   /** Whether the phone column is visible and a loaded row in view has a phone. */
   private showsPhones(): boolean {
-    if (!this.visibleColumns().some((column) => column.id === 'phone')) return false;
-    const [first, last] = this.range();
-    return this.rows.loaded(first, last).some((user) => user.phone !== null);
+    return this.showsColumn('phone') && this.renderedUsers().some((user) => user.phone !== null);
   }
 
   private visibleDeviceIds(): string {
-    if (!this.visibleColumns().some((column) => column.id === 'devices')) return '';
-    const [first, last] = this.range();
-    return this.rows
-      .loaded(first, last)
+    if (!this.showsColumn('devices')) return '';
+    return this.renderedUsers()
       .map((user) => user.id)
       .join(',');
   }
@@ -450,14 +456,16 @@ export class RosterUserTableElement extends RosterElement {
   /**
    * Rows are laid out where the scroll map puts them and scroll with the content, so a
    * scroll needs a render only when other rows enter the window or the map moved them;
-   * and then only of the window, unless a load (rows, device counts) depends on it.
+   * and then only of the window, unless a load (rows, device counts, the phone formatter
+   * not loaded yet) depends on it.
    */
   private onScroll(event: Event): void {
     this.map.scrolled((event.target as HTMLElement).scrollTop);
     if (this.range()[0] === this.rendered.first && this.map.shift === this.rendered.shift) return;
     const loadsChange =
       this.loadRange().join() !== this.updatedLoadRange ||
-      this.visibleColumns().some((column) => column.id === 'devices');
+      this.showsColumn('devices') ||
+      (this.phoneFormat.value === undefined && this.showsPhones());
     if (loadsChange) this.requestUpdate();
     else this.renderWindow();
   }
