@@ -67,8 +67,13 @@ function firstLoadKb(
       if (dependency.kind === 'import-statement' && !dependency.external) visit(dependency.path);
   };
   visit(entry);
+  return gzippedKb([...loaded].map((path) => contents.get(path)!));
+}
+
+/** kB (1000 bytes, two decimals) of `files` gzipped one by one, as a browser fetches them. */
+function gzippedKb(files: Iterable<Uint8Array | string>): number {
   let bytes = 0;
-  for (const path of loaded) bytes += gzipSync(contents.get(path)!, { level: 9 }).length;
+  for (const file of files) bytes += gzipSync(file, { level: 9 }).length;
   return Math.round(bytes / 10) / 100;
 }
 
@@ -141,9 +146,7 @@ async function measureAppWithRollup(entry: string): Promise<number> {
       for (const name of chunk.imports) visit(chunks.get(name)!);
     };
     visit(start);
-    let bytes = 0;
-    for (const chunk of loaded) bytes += gzipSync(chunk.code, { level: 9 }).length;
-    return Math.round(bytes / 10) / 100;
+    return gzippedKb([...loaded].map((chunk) => chunk.code));
   } finally {
     await bundle.close();
   }
